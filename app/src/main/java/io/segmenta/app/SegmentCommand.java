@@ -1,0 +1,28 @@
+package io.segmenta.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./segment}: one sub-command per thing a user runs. */
+@Command(name = "segment", mixinStandardHelpOptions = true, version = "segmenta 0.1.0-SNAPSHOT",
+        description = "Streaming customer segmentation on Kafka.",
+        subcommands = {RegistryCommand.class, CommandLine.HelpCommand.class})
+public final class SegmentCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SegmentCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}
