@@ -1,0 +1,23 @@
+package io.segmenta.trainer.fit.select;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The outcome of evaluating a range of k: every score, the chosen k and the rule that chose it.
+ *
+ * @param criterion "silhouette" or "bic"
+ * @param scores    score per k, ascending k
+ * @param chosenK   the k the rule picked
+ * @param rule      the rule in words, for logs and model tags
+ */
+public record KSelection(String criterion, Map<Integer, Double> scores, int chosenK, String rule) {
+
+    public KSelection {
+        scores = Collections.unmodifiableMap(new TreeMap<>(scores));
+        if (!scores.containsKey(chosenK)) {
+            throw new IllegalArgumentException("chosenK " + chosenK + " was not evaluated");
+        }
+    }
+}
