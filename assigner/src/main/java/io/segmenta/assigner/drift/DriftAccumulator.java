@@ -120,6 +120,31 @@ public final class DriftAccumulator {
         }
     }
 
+    /**
+     * Adds observations aggregated elsewhere (e.g. on another worker, shipped as plain numbers): {@code count}
+     * assignments to the segment whose distances sum to {@code distanceSum}.
+     */
+    public void addAggregate(int segmentId, long count, double distanceSum) {
+        int i = Arrays.binarySearch(sortedIds, segmentId);
+        if (i < 0) {
+            throw new IllegalArgumentException("segment " + segmentId + " is not in model '" + modelName + "' v" + modelVersion);
+        }
+        if (count < 0 || !(distanceSum >= 0)) {
+            throw new IllegalArgumentException("count and distance sum must be non-negative, were " + count + ", " + distanceSum);
+        }
+        int j = modelIndexOfSorted[i];
+        counts[j] += count;
+        distanceSums[j] += distanceSum;
+    }
+
+    /** Adds segment changes counted elsewhere. */
+    public void addChanges(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("changes must be non-negative, was " + count);
+        }
+        changes += count;
+    }
+
     /** Records a scorer's result. */
     public void add(Assignment assignment, boolean changed) {
         add(assignment.segmentId(), assignment.distance(), changed);

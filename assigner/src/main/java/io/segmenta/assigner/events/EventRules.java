@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param minAge          smallest plausible age in years; outside [minAge, maxAge] the age is dropped
  * @param maxAge          largest plausible age in years
  */
-public record EventRules(double maxAmount, Duration futureTolerance, int minAge, int maxAge) {
+public record EventRules(double maxAmount, Duration futureTolerance, int minAge, int maxAge)
+        implements java.io.Serializable {
 
     /** Amounts above ten million are typos or test data in every retail data set we know of. */
     public static final double DEFAULT_MAX_AMOUNT = 1e7;

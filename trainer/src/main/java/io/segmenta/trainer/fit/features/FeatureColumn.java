@@ -25,7 +25,8 @@ import java.util.Objects;
  */
 public record FeatureColumn(String name, FeatureKind kind, Imputation impute, double imputeConstant,
                             String imputeCategory, Double clipMin, Double clipMax, Transform transform,
-                            Scaling scaling, int maxCategories) {
+                            Scaling scaling, int maxCategories)
+        implements java.io.Serializable {
 
     public static final int DEFAULT_MAX_CATEGORIES = 20;
 

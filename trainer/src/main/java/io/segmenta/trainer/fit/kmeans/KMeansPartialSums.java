@@ -117,6 +117,42 @@ public final class KMeansPartialSums {
         return out;
     }
 
+    /** The accumulator's contents as plain arrays, to ship to the worker that merges (see {@link #restore}). */
+    public Snapshot snapshot() {
+        double[][] points = new double[candidates.size()][];
+        double[] keys = new double[candidates.size()];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = candidates.get(i).point().clone();
+            keys[i] = candidates.get(i).key();
+        }
+        return new Snapshot(sums(), counts(), inertia, this.points, points, keys);
+    }
+
+    /** An accumulator against {@code model} holding what {@link #snapshot()} shipped. */
+    public static KMeansPartialSums restore(KMeansModelData model, Snapshot snapshot, int candidateCapacity,
+                                            long candidateSeed) {
+        KMeansPartialSums p = against(model, candidateCapacity, candidateSeed);
+        if (snapshot.sums().length != p.sums.length || snapshot.sums()[0].length != p.sums[0].length) {
+            throw new IllegalArgumentException("snapshot is " + snapshot.sums().length + "x" + snapshot.sums()[0].length
+                    + " but the model is " + p.sums.length + "x" + p.sums[0].length);
+        }
+        for (int c = 0; c < p.sums.length; c++) {
+            System.arraycopy(snapshot.sums()[c], 0, p.sums[c], 0, p.sums[c].length);
+        }
+        System.arraycopy(snapshot.counts(), 0, p.counts, 0, p.counts.length);
+        p.inertia = snapshot.inertia();
+        p.points = snapshot.points();
+        for (int i = 0; i < snapshot.candidatePoints().length; i++) {
+            p.offer(snapshot.candidatePoints()[i], snapshot.candidateKeys()[i]);
+        }
+        return p;
+    }
+
+    /** Plain-array form of the accumulator. */
+    public record Snapshot(double[][] sums, double[] counts, double inertia, long points, double[][] candidatePoints,
+                           double[] candidateKeys) {
+    }
+
     public int k() {
         return counts.length;
     }

@@ -1,0 +1,84 @@
+package io.segmenta.streams;
+
+import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.SegmentAssignment;
+import io.segmenta.avro.SegmentChange;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.registry.SchemaRegistry;
+import io.segmenta.schemas.serde.AvroDeserializer;
+import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.streams.model.ModelStoreProcessor;
+import io.segmenta.streams.processor.AssignProcessor;
+import io.segmenta.streams.state.CustomerStateSerde;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The assigner's processing graph, apart from any configuration of how it runs:
+ * <pre>
+ *   customer-events (String, bytes) ──► assign ──► segment-changes      (SegmentChange)
+ *                                         │   ├──► segment-assignments  (SegmentAssignment)
+ *                                         │   └──► segment-dlq          (original bytes + headers)
+ *                     store "customers" ──┘ (RocksDB, changelogged: profile + assignment + recent ids)
+ *   segment-models ──► models-loader ──► global store "models" (raw bytes of the accepted model)
+ * </pre>
+ * Events are read as bytes so that a record that cannot be decoded is dead-lettered exactly as it arrived.
+ */
+public final class AssignerTopology {
+
+    public static final String CUSTOMERS_STORE = "customers";
+    public static final String MODELS_STORE = "models";
+
+    public static final String EVENTS_SOURCE = "events";
+    public static final String ASSIGN_PROCESSOR = "assign";
+    public static final String MODELS_SOURCE = "models-source";
+    public static final String MODELS_PROCESSOR = "models-loader";
+    public static final String CHANGES_SINK = "changes";
+    public static final String ASSIGNMENTS_SINK = "assignments";
+    public static final String DEAD_LETTER_SINK = "dead-letters";
+
+    private AssignerTopology() {
+    }
+
+    /**
+     * @param settings topics, model name, half-life, dedup and re-score settings; registry settings
+     *                 ({@code auto.register.schemas}) configure the output serializers
+     * @param registry schema registry of every Avro serde (REST client, or an in-process one in tests and demos)
+     * @param runtime  objects shared with the HTTP API and meters of this process
+     */
+    public static Topology build(AssignerSettings settings, SchemaRegistry registry, AssignerRuntime runtime) {
+        AssignerTopics topics = settings.topics();
+        AvroDeserializer<CustomerEvent> events = new AvroDeserializer<>(registry, CustomerEvent.class);
+        AvroDeserializer<SegmentModel> models = new AvroDeserializer<>(registry, SegmentModel.class);
+        AvroSerializer<SegmentChange> changes = new AvroSerializer<>(registry, false);
+        AvroSerializer<SegmentAssignment> assignments = new AvroSerializer<>(registry, false);
+        changes.configure(settings.serdeConfig(), false);
+        assignments.configure(settings.serdeConfig(), false);
+
+        Topology topology = new Topology();
+        topology.addSource(EVENTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
+        topology.addProcessor(ASSIGN_PROCESSOR, () -> new AssignProcessor(settings, runtime, events, models),
+                EVENTS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.String(),
+                new CustomerStateSerde(settings.dedupSize())), ASSIGN_PROCESSOR);
+        topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(), changes, ASSIGN_PROCESSOR);
+        topology.addSink(ASSIGNMENTS_SINK, topics.assignments(), new StringSerializer(), assignments, ASSIGN_PROCESSOR);
+        topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
+                ASSIGN_PROCESSOR);
+
+        // Global: every task needs the active model, whatever partitions it owns. Global stores have no changelog.
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                MODELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.models(),
+                MODELS_PROCESSOR,
+                () -> new ModelStoreProcessor(MODELS_STORE, topics.models(), models, runtime.scorers(), runtime.models()));
+        return topology;
+    }
+}

@@ -1,0 +1,98 @@
+package io.segmenta.streams.http;
+
+import io.segmenta.assigner.drift.DriftAccumulator;
+import io.segmenta.assigner.features.FeatureCatalog;
+import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.profile.ProfileSnapshot;
+import io.segmenta.assigner.scoring.Assignment;
+import io.segmenta.avro.FeatureKind;
+import io.segmenta.avro.Segment;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.streams.metrics.LiveDrift;
+import io.segmenta.streams.metrics.RescoreProgress;
+import io.segmenta.streams.model.CompiledModel;
+import io.segmenta.streams.model.ModelBoard;
+import io.segmenta.streams.state.CurrentAssignment;
+import io.segmenta.streams.state.CustomerState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Builds the API's views from the assigner's state; pure functions, shared by every {@link AssignerQueries}. */
+public final class AssignerViews {
+
+    static final int EXPLAIN_TOP = 3;
+
+    private AssignerViews() {
+    }
+
+    public static Views.CustomerView customer(String customerId, CustomerState state, Optional<CompiledModel> active,
+                                              long nowMillis) {
+        CustomerProfile profile = state.profile();
+        CurrentAssignment a = state.assignment();
+        List<Views.Contribution> explanation = List.of();
+        if (a != null && active.isPresent() && a.sameModel(active.get().name(), active.get().version())) {
+            // same model, same as-of rule: scoring again reproduces the stored assignment, and so its explanation
+            CompiledModel model = active.get();
+            Assignment again = model.scorer().newAssignment();
+            model.scorer().assign(profile.asOf(model.asOfMillis(profile)), again);
+            explanation = model.scorer().explain(again.vector(), again, EXPLAIN_TOP).stream()
+                    .map(c -> new Views.Contribution(c.getFeature(), c.getContribution())).toList();
+        }
+        ProfileSnapshot now = profile.asOf(nowMillis);
+        Map<String, Object> features = new LinkedHashMap<>();
+        FeatureCatalog catalog = FeatureCatalog.standard();
+        for (String name : catalog.names()) {
+            if (catalog.kindOf(name).orElseThrow() == FeatureKind.NUMERIC) {
+                double v = now.numeric(name);
+                features.put(name, Double.isFinite(v) ? v : null);
+            } else {
+                features.put(name, now.category(name));
+            }
+        }
+        return new Views.CustomerView(customerId,
+                a == null ? null : a.segmentId(), a == null ? null : a.label(),
+                a == null ? null : a.confidence(), a == null ? null : a.distance(),
+                a == null ? null : a.modelName(), a == null ? null : a.modelVersion(),
+                a == null ? null : Instant.ofEpochMilli(a.scoredAtMillis()).toString(),
+                explanation, features, Instant.ofEpochMilli(now.asOfMillis()).toString(),
+                profile.isEmpty() ? null : Instant.ofEpochMilli(profile.lastEventMillis()).toString(),
+                profile.eventCount());
+    }
+
+    public static Optional<Views.SegmentsView> segments(Optional<CompiledModel> active, LiveDrift drift) {
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        SegmentModel model = active.get().model();
+        Optional<LiveDrift.Summary> live = drift.summary().filter(s -> s.modelVersion() == model.getVersion());
+        DriftAccumulator trainingShares = DriftAccumulator.of(model);
+        List<Views.SegmentView> segments = new ArrayList<>();
+        for (Segment s : model.getSegments()) {
+            long liveCount = live.map(d -> Math.round(d.stats().share(s.getSegmentId()) * d.stats().assignments())).orElse(0L);
+            double liveShare = live.map(d -> d.stats().share(s.getSegmentId())).orElse(0.0);
+            segments.add(new Views.SegmentView(s.getSegmentId(), s.getLabel(), s.getSize(),
+                    trainingShares.trainingShare(s.getSegmentId()), new TreeMap<>(s.getProfile()),
+                    s.getSuggestedAction(), liveCount, liveShare));
+        }
+        Views.DriftView driftView = live.map(d -> new Views.DriftView(d.modelVersion(), d.stats().assignments(),
+                d.stats().psi(), d.stats().changeRate(), d.stats().meanDistance(), d.windowStart().toString(),
+                d.windowEnd().toString())).orElse(null);
+        return Optional.of(new Views.SegmentsView(model.getModelName(), model.getVersion(), model.getAlgorithm().name(),
+                model.getSegments().size(), model.getTrainingWindow().getEnd().toString(), segments, driftView));
+    }
+
+    public static Views.ModelsView models(String modelName, ModelBoard board, RescoreProgress rescore) {
+        List<Views.ModelEntry> versions = board.entries().stream()
+                .map(e -> new Views.ModelEntry(e.version(), e.status().name(), e.reason(), e.seenAt().toString()))
+                .toList();
+        RescoreProgress.Summary r = rescore.summary();
+        return new Views.ModelsView(modelName, board.active().map(CompiledModel::version).orElse(null), versions,
+                new Views.RescoreView(r.running(), r.modelVersion(), r.rescored(), r.approximateTotal(), r.progress()));
+    }
+}

@@ -1,0 +1,60 @@
+package io.segmenta.streams.http;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the HTTP API, as records (Jackson writes their components as fields). */
+public final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * {@code GET /customers/{id}}. Segment fields are null while no model has scored the customer.
+     *
+     * @param explanation features that pulled the customer towards its segment rather than the runner-up, largest
+     *                    first; empty when the segment was assigned by a model that is no longer active
+     * @param features    the profile's features as of {@code featuresAsOf} (now); null for a missing value
+     */
+    public record CustomerView(String customerId, Integer segmentId, String label, Double confidence, Double distance,
+                               String modelName, Long modelVersion, String scoredAt, List<Contribution> explanation,
+                               Map<String, Object> features, String featuresAsOf, String lastEventTime,
+                               long eventCount) {
+    }
+
+    public record Contribution(String feature, double contribution) {
+    }
+
+    /** {@code GET /segments}: the active model's segments with their training and live figures. */
+    public record SegmentsView(String modelName, long modelVersion, String algorithm, int k, String trainedUntil,
+                               List<SegmentView> segments, DriftView drift) {
+    }
+
+    /**
+     * @param trainingSize training vectors assigned to the segment
+     * @param liveCount    live assignments to it in the latest drift window (0 before the first window ends)
+     */
+    public record SegmentView(int segmentId, String label, long trainingSize, double trainingShare,
+                              Map<String, Double> profile, String suggestedAction, long liveCount, double liveShare) {
+    }
+
+    public record DriftView(long modelVersion, long assignments, double psi, double changeRate, double meanDistance,
+                            String windowStart, String windowEnd) {
+    }
+
+    /** {@code GET /models}: versions seen, newest first, and the re-score progress. */
+    public record ModelsView(String modelName, Long activeVersion, List<ModelEntry> versions, RescoreView rescore) {
+    }
+
+    public record ModelEntry(long version, String status, String reason, String seenAt) {
+    }
+
+    public record RescoreView(boolean running, Long modelVersion, long rescored, long approximateTotal, double progress) {
+    }
+
+    public record StateView(String state) {
+    }
+
+    public record ErrorView(String error, String message) {
+    }
+}

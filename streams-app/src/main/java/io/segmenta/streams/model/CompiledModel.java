@@ -1,0 +1,42 @@
+package io.segmenta.streams.model;
+
+import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.scoring.SegmentScorer;
+import io.segmenta.avro.SegmentModel;
+
+import java.util.Objects;
+
+/** A model that passed every check, with its compiled scorer. Immutable and thread-safe. */
+public record CompiledModel(SegmentModel model, SegmentScorer scorer) {
+
+    public CompiledModel {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(scorer, "scorer");
+    }
+
+    public String name() {
+        return model.getModelName();
+    }
+
+    public long version() {
+        return model.getVersion();
+    }
+
+    public long trainingEndMillis() {
+        return model.getTrainingWindow().getEnd().toEpochMilli();
+    }
+
+    /**
+     * The time a profile is read at when this model scores it: {@code max(customer's last event time, training
+     * window end)}, the trainer's rule. It depends on the data only, never on the clock, so a replay after a
+     * crash scores exactly as the first run did.
+     */
+    public long asOfMillis(CustomerProfile profile) {
+        return Math.max(profile.lastEventMillis(), trainingEndMillis());
+    }
+
+    @Override
+    public String toString() {
+        return "model '" + name() + "' v" + version();
+    }
+}

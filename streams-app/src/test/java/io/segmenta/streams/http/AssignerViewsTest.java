@@ -1,0 +1,66 @@
+package io.segmenta.streams.http;
+
+import io.segmenta.assigner.events.EventRules;
+import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.profile.ProfileFolder;
+import io.segmenta.streams.TestEvents;
+import io.segmenta.streams.TestModels;
+import io.segmenta.streams.metrics.LiveDrift;
+import io.segmenta.streams.model.CompiledModel;
+import io.segmenta.streams.model.ModelCompiler;
+import io.segmenta.streams.state.CurrentAssignment;
+import io.segmenta.streams.state.CustomerState;
+import io.segmenta.streams.state.RecentEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AssignerViewsTest {
+
+    final CompiledModel v1 = new ModelCompiler("default", 30.0).compile(TestModels.spenders(1, 10, 1000));
+
+    CustomerState alice(long modelVersion) {
+        ProfileFolder folder = new ProfileFolder(30.0, EventRules.DEFAULTS);
+        CustomerProfile profile = folder.newProfile();
+        folder.fold(profile, TestEvents.purchase("e1", "alice", 2000));
+        return new CustomerState(profile, new CurrentAssignment(2, "Big spenders", "default", modelVersion, 1000, 0.5, 0L),
+                new RecentEvents(4));
+    }
+
+    @Test
+    void aCustomerScoredByTheActiveModelIsExplainedAndHerFeaturesAreAsOfNow() {
+        long now = TestModels.T0.plus(Duration.ofDays(30)).toEpochMilli();
+
+        Views.CustomerView view = AssignerViews.customer("alice", alice(1), Optional.of(v1), now);
+
+        assertThat(view.segmentId()).isEqualTo(2);
+        assertThat(view.modelVersion()).isEqualTo(1L);
+        assertThat(view.explanation()).extracting(Views.Contribution::feature).containsExactly("monetary");
+        assertThat(view.explanation().getFirst().contribution()).isPositive();
+        assertThat((Double) view.features().get("monetary")).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((Double) view.features().get("recency_days")).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(view.features()).containsEntry("age", null).containsEntry("country", "GB");
+    }
+
+    @Test
+    void aCustomerScoredByAnOlderModelHasNoExplanation() {
+        Views.CustomerView view = AssignerViews.customer("alice", alice(0), Optional.of(v1), 0);
+
+        assertThat(view.explanation()).isEmpty();
+        assertThat(view.segmentId()).isEqualTo(2);
+    }
+
+    @Test
+    void segmentsShowTrainingFiguresWithoutLiveDriftYet() {
+        Views.SegmentsView view = AssignerViews.segments(Optional.of(v1), new LiveDrift()).orElseThrow();
+
+        assertThat(view.k()).isEqualTo(2);
+        assertThat(view.segments()).extracting(Views.SegmentView::trainingShare).containsExactly(0.6, 0.4);
+        assertThat(view.segments()).extracting(Views.SegmentView::liveCount).containsExactly(0L, 0L);
+        assertThat(view.drift()).isNull();
+        assertThat(AssignerViews.segments(Optional.empty(), new LiveDrift())).isEmpty();
+    }
+}

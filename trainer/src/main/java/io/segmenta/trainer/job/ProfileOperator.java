@@ -1,0 +1,274 @@
+package io.segmenta.trainer.job;
+
+import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.profile.ProfileFolder;
+import io.segmenta.assigner.profile.ProfileSnapshot;
+import io.segmenta.assigner.scoring.Assignment;
+import io.segmenta.assigner.scoring.SegmentScorer;
+import io.segmenta.avro.Algorithm;
+import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.registry.RestSchemaRegistryClient;
+import io.segmenta.schemas.serde.AvroDeserializer;
+import io.segmenta.trainer.fit.kmeans.KMeansPartialSums;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Keeps every customer's profile (keyed state, the core's fold, so the features are the assigner's) and, when the
+ * event-time watermark passes the end of a training window, walks all of this worker's customers once: vectors as
+ * of the window end, K-Means partial sums and drift counts against the model in force, and a bounded sample. Only
+ * those k x d numbers and the sample travel to the reducer, so the per-customer work scales with parallelism.
+ *
+ * <p>A custom operator rather than a process function because it needs a hook that runs after all events before a
+ * watermark (timers fire per key; this needs one pass per worker). Input 2 is the {@code segment-models} topic,
+ * broadcast: the loop from the reducer's output back to the workers closes through Kafka. Its watermarks are
+ * ignored: models carry no event time.
+ */
+public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
+        implements TwoInputStreamOperator<DecodedEvent, RawRecord, WindowStats> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileOperator.class);
+
+    private final TrainerSettings settings;
+    private final Map<String, String> registryConfig;
+    private final ModelBootstrap bootstrap;
+
+    private transient ValueStateDescriptor<byte[]> customerDescriptor;
+    private transient ValueState<byte[]> customer;
+    private transient ListState<byte[]> modelState;
+    private transient ListState<Long> lastWindowState;
+    private transient ProfileFolder folder;
+    private transient EventPayloads payloads;
+    private transient AvroDeserializer<SegmentModel> modelDeserializer;
+    private transient SegmentModel model;
+    private transient SegmentScorer scorer;
+    private transient long lastWindowEnd;
+    private transient long eventsInWindow;
+    private transient long firstEventInWindow;
+    private transient long maxEventTime;
+
+    public ProfileOperator(TrainerSettings settings, Map<String, String> registryConfig, ModelBootstrap bootstrap) {
+        this.settings = settings;
+        this.registryConfig = Map.copyOf(registryConfig);
+        this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        modelState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("model", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        lastWindowState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("last-window", Types.LONG));
+        lastWindowEnd = Long.MIN_VALUE;
+        for (Long end : lastWindowState.get()) {
+            lastWindowEnd = Math.max(lastWindowEnd, end);
+        }
+        for (byte[] bytes : modelState.get()) {
+            adopt(ModelRecords.fromBytes(bytes));
+        }
+        if (model == null && !context.isRestored()) {
+            // a fresh start continues from the newest published model (the topic's broadcast may come later)
+            bootstrap.latest(settings).ifPresent(this::adopt);
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        customerDescriptor = new ValueStateDescriptor<>("customer", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        customer = getPartitionedState(customerDescriptor);
+        folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
+        payloads = new EventPayloads();
+        modelDeserializer = new AvroDeserializer<>(RestSchemaRegistryClient.fromProperties(registryConfig), SegmentModel.class);
+        firstEventInWindow = Long.MAX_VALUE;
+        maxEventTime = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        modelState.update(model == null ? List.of() : List.of(ModelRecords.toBytes(model)));
+        lastWindowState.update(List.of(lastWindowEnd));
+    }
+
+    @Override
+    public void processElement1(StreamRecord<DecodedEvent> element) throws Exception {
+        DecodedEvent decoded = element.getValue();
+        CustomerEvent event = payloads.decode(decoded.payload);
+        byte[] bytes = customer.value();
+        TrainerCustomerState state = bytes == null
+                ? new TrainerCustomerState(folder.newProfile(), SampleRow.NONE) : TrainerCustomerState.decode(bytes);
+        folder.fold(state.profile, event);
+        customer.update(state.encode());
+        eventsInWindow++;
+        firstEventInWindow = Math.min(firstEventInWindow, decoded.eventTime);
+        maxEventTime = Math.max(maxEventTime, decoded.eventTime);
+    }
+
+    @Override
+    public void processElement2(StreamRecord<RawRecord> element) {
+        ModelRecords.accept(element.getValue(), modelDeserializer, settings).ifPresent(m -> {
+            if (model == null || m.getVersion() > model.getVersion()) {
+                adopt(m);
+            }
+        });
+    }
+
+    private void adopt(SegmentModel m) {
+        model = m;
+        scorer = SegmentScorer.compile(m);
+        LOG.info("Worker adopts model {} v{} for partial sums", m.getModelName(), m.getVersion());
+    }
+
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
+        long wm = mark.getTimestamp();
+        if (wm == Long.MAX_VALUE) {
+            // end of a bounded input (backfill): close the last, partial window
+            if (maxEventTime != Long.MIN_VALUE || lastWindowEnd != Long.MIN_VALUE) {
+                emitWindow(Long.MAX_VALUE, maxEventTime == Long.MIN_VALUE ? lastWindowEnd : maxEventTime + 1);
+            }
+        } else {
+            long size = settings.window().toMillis();
+            long end = Math.floorDiv(wm + 1, size) * size;
+            if (end > lastWindowEnd) {
+                emitWindow(end, end);
+            }
+        }
+        processWatermark(mark);
+    }
+
+    @Override
+    public void processWatermark2(Watermark mark) {
+        // models have no event time: only the events' watermark drives windows
+    }
+
+    private void emitWindow(long windowEnd, long asOf) throws Exception {
+        long started = System.nanoTime();
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        WindowStats stats = new WindowStats();
+        stats.windowEnd = windowEnd;
+        stats.subtask = subtask;
+        stats.parallelism = parallelism;
+        stats.events = eventsInWindow;
+        stats.firstEventTime = firstEventInWindow;
+        stats.lastEventTime = maxEventTime;
+
+        boolean kmeans = scorer != null && model.getAlgorithm() == Algorithm.KMEANS;
+        KMeansPartialSums partial = kmeans ? KMeansPartialSums.against(ParentModels.kmeans(model),
+                model.getSegments().size(), WindowRefit.windowSeed(windowEnd)) : null;
+        int k = scorer == null ? 0 : scorer.segmentCount();
+        long[] driftCounts = new long[k];
+        double[] driftDistances = new double[k];
+        long[] changes = new long[1];
+        long[] customers = new long[1];
+        Assignment assignment = scorer == null ? null : scorer.newAssignment();
+        List<String> numeric = settings.numericFeatureNames();
+        List<String> categorical = settings.categoricalFeatureNames();
+        Reservoir<SampleRow> sample = new Reservoir<>(settings.samplePerSubtask(),
+                new Random(settings.seed() ^ WindowRefit.windowSeed(windowEnd) ^ subtask));
+
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                customerDescriptor, (key, state) -> {
+                    TrainerCustomerState customerState = TrainerCustomerState.decode(state.value());
+                    CustomerProfile profile = customerState.profile;
+                    ProfileSnapshot snapshot = profile.asOf(asOf);
+                    customers[0]++;
+                    int previous = customerState.lastSegment;
+                    if (scorer != null) {
+                        scorer.assign(snapshot, assignment);
+                        if (partial != null) {
+                            partial.add(assignment.vector());
+                        }
+                        int index = assignment.segmentIndex();
+                        driftCounts[index]++;
+                        driftDistances[index] += assignment.distance();
+                        if (assignment.segmentId() != previous) {
+                            changes[0]++;
+                            customerState.lastSegment = assignment.segmentId();
+                            state.update(customerState.encode());
+                        }
+                    }
+                    sample.offer(() -> SampleRow.of(snapshot, numeric, categorical, previous));
+                });
+
+        stats.customers = customers[0];
+        stats.sample = sample.items().toArray(SampleRow[]::new);
+        if (scorer != null) {
+            stats.modelVersion = model.getVersion();
+            stats.driftSegmentIds = new int[k];
+            for (int i = 0; i < k; i++) {
+                stats.driftSegmentIds[i] = scorer.segmentId(i);
+            }
+            stats.driftCounts = driftCounts;
+            stats.driftDistanceSums = driftDistances;
+            stats.changes = changes[0];
+        }
+        if (partial != null) {
+            KMeansPartialSums.Snapshot s = partial.snapshot();
+            stats.sums = s.sums();
+            stats.counts = s.counts();
+            stats.inertia = s.inertia();
+            stats.points = s.points();
+            stats.candidatePoints = s.candidatePoints();
+            stats.candidateKeys = s.candidateKeys();
+        }
+        output.collect(new StreamRecord<>(stats, windowEnd));
+        LOG.info("Window {} closed on worker {}/{}: {} customers, {} events, model v{}, {} ms", windowEnd == Long.MAX_VALUE
+                        ? "end-of-input" : java.time.Instant.ofEpochMilli(windowEnd), subtask, parallelism, stats.customers,
+                stats.events, stats.modelVersion, (System.nanoTime() - started) / 1_000_000);
+        lastWindowEnd = windowEnd;
+        eventsInWindow = 0;
+        firstEventInWindow = Long.MAX_VALUE;
+    }
+
+    /** Algorithm R over a stream of unknown length; items are built only when kept. */
+    static final class Reservoir<T> {
+        private final int capacity;
+        private final Random random;
+        private final List<T> items = new ArrayList<>();
+        private long seen;
+
+        Reservoir(int capacity, Random random) {
+            this.capacity = capacity;
+            this.random = random;
+        }
+
+        void offer(java.util.function.Supplier<T> item) {
+            seen++;
+            if (items.size() < capacity) {
+                items.add(item.get());
+            } else {
+                long j = (long) (random.nextDouble() * seen);
+                if (j < capacity) {
+                    items.set((int) j, item.get());
+                }
+            }
+        }
+
+        List<T> items() {
+            return items;
+        }
+    }
+}
