@@ -163,10 +163,12 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
             LOG.info("Window {}: published {} v{} (k={}): {}", describe(timestamp), model.getModelName(), model.getVersion(),
                     model.getSegments().size(), outcome.decision());
         } else {
-            if (parent != null) {
+            if (outcome.decision().startsWith("refused")) {
                 refused.inc();
+                LOG.warn("Window {}: {}", describe(timestamp), outcome.decision());
+            } else {
+                LOG.info("Window {}: no model published: {}", describe(timestamp), outcome.decision());
             }
-            LOG.info("Window {}: no model published: {}", describe(timestamp), outcome.decision());
         }
         if (outcome.drift() != null) {
             out.collect(OutboundRecord.keyed(settings.topics().drift(), settings.modelName(),

@@ -16,6 +16,7 @@ import io.segmenta.trainer.fit.assembly.SegmentFit;
 import io.segmenta.trainer.fit.assembly.SegmentModelAssembler;
 import io.segmenta.trainer.fit.features.FeatureColumn;
 import io.segmenta.trainer.fit.features.FeatureSpecFitter;
+import io.segmenta.trainer.fit.features.SpecAlignment;
 import io.segmenta.trainer.fit.gmm.CovarianceType;
 import io.segmenta.trainer.fit.gmm.GaussianMixture;
 import io.segmenta.trainer.fit.gmm.GaussianMixtureModel;
@@ -133,13 +134,18 @@ public final class WindowRefit {
 
     private Outcome refit(List<WindowStats> stats, SegmentModel parent, List<SampleRow> rows,
                           List<FeatureSource> sources, TrainingWindow window, DriftReport drift) {
-        FeatureSpec spec = parent.getFeatureSpec();
-        double[][] x = vectorize(FeatureVectorizer.compile(spec), sources);
         int parentK = parent.getSegments().size();
+        boolean kmeans = settings.algorithm() == Algorithm.KMEANS && parent.getAlgorithm() == Algorithm.KMEANS;
+        boolean partialSums = kmeans && allAgainst(stats, parent.getVersion());
+        // workers' partial sums live in the parent's space; a refit from the sample re-fits centre and scale too,
+        // so that a scaler fitted on the first, immature window does not distort the features for ever
+        FeatureSpec spec = partialSums ? parent.getFeatureSpec() : refitSpec(parent.getFeatureSpec(), sources);
+        SpecAlignment alignment = SpecAlignment.between(parent.getFeatureSpec(), spec);
+        double[][] parentCentroids = aligned(ParentModels.centroids(parent), alignment);
+        double[][] x = vectorize(FeatureVectorizer.compile(spec), sources);
         String how;
         SegmentFit fit;
-        boolean kmeans = settings.algorithm() == Algorithm.KMEANS && parent.getAlgorithm() == Algorithm.KMEANS;
-        if (kmeans && allAgainst(stats, parent.getVersion())) {
+        if (partialSums) {
             KMeansModelData parentData = ParentModels.kmeans(parent);
             KMeansPartialSums merged = null;
             for (WindowStats s : stats) {
@@ -158,12 +164,12 @@ public final class WindowRefit {
             how = "merged partial sums of " + merged.points() + " customers from " + stats.size() + " workers";
         } else if (kmeans) {
             MiniBatchKMeansModel warm = new MiniBatchKMeans(kmeansParams(parentK))
-                    .fit(x, KMeansModelData.ofCentroids(ParentModels.centroids(parent)));
+                    .fit(x, KMeansModelData.ofCentroids(parentCentroids));
             fit = SegmentFit.kmeans(warm, x);
             how = "warm-started fit on a sample of " + x.length + " (workers had not seen v" + parent.getVersion() + ")";
         } else {
             GaussianMixtureModel gmm = new StepwiseGaussianMixture(StepwiseGaussianMixtureParams.defaults()
-                    .withSeed(settings.seed())).fit(x, ParentModels.gmm(parent, covarianceType()));
+                    .withSeed(settings.seed())).fit(x, alignedGmm(parent, alignment));
             fit = SegmentFit.gmm(gmm, x);
             how = "stepwise EM warm-started from v" + parent.getVersion() + " on a sample of " + x.length;
         }
@@ -179,17 +185,50 @@ public final class WindowRefit {
             }
         }
         // quality gate: never publish a refit much worse than its parent on the same customers
-        double parentInertia = ClusteringMetrics.inertia(x, ParentModels.centroids(parent),
-                new MiniBatchKMeansModel(KMeansModelData.ofCentroids(ParentModels.centroids(parent))).predict(x));
+        double parentInertia = ClusteringMetrics.inertia(x, parentCentroids,
+                new MiniBatchKMeansModel(KMeansModelData.ofCentroids(parentCentroids)).predict(x));
         double refitInertia = ClusteringMetrics.inertia(x, fit.centroids(), fit.assign(x));
         if (refitInertia > parentInertia * (1 + settings.maxInertiaIncrease())) {
             return new Outcome(null, drift, String.format(Locale.ROOT,
                     "refused refit of v%d (%s): inertia %.1f on the window's sample vs the parent's %.1f (gate %.0f%%)",
                     parent.getVersion(), how, refitInertia, parentInertia, 100 * settings.maxInertiaIncrease()));
         }
-        MemberSample members = members(rows, x, parent);
+        MemberSample members = members(rows, x, parent, parentCentroids);
         SegmentModel model = assemble(spec, fit, x, sources, window, parent, members, Map.of("decision", how));
         return new Outcome(model, drift, "v" + model.getVersion() + " from v" + parent.getVersion() + ": " + how);
+    }
+
+    /** The parent's layout with centre, scale and imputation re-fitted on this window's sample (same hash), if it can be. */
+    private FeatureSpec refitSpec(FeatureSpec parentSpec, List<FeatureSource> sources) {
+        List<String> names = parentSpec.getFeatures().stream().map(f -> f.getName()).toList();
+        List<FeatureColumn> columns = settings.features().stream().filter(c -> names.contains(c.name())).toList();
+        if (columns.size() != names.size()) {
+            return parentSpec;
+        }
+        try {
+            FeatureSpec refitted = FeatureSpecFitter.fit(columns, sources, settings.halfLifeDays());
+            return SpecAlignment.compatible(parentSpec, refitted) ? refitted : parentSpec;
+        } catch (IllegalArgumentException e) {
+            return parentSpec;
+        }
+    }
+
+    private static double[][] aligned(double[][] centroids, SpecAlignment alignment) {
+        double[][] out = new double[centroids.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = alignment.vector(centroids[i]);
+        }
+        return out;
+    }
+
+    private static io.segmenta.trainer.fit.gmm.GaussianMixtureModelData alignedGmm(SegmentModel parent, SpecAlignment alignment) {
+        var data = ParentModels.gmm(parent, parent.getAlgorithm() == Algorithm.GMM_FULL ? CovarianceType.FULL : CovarianceType.DIAGONAL);
+        double[][] means = aligned(data.means(), alignment);
+        double[][] covariances = data.covariances();
+        for (int i = 0; i < covariances.length; i++) {
+            covariances[i] = alignment.covariance(covariances[i]);
+        }
+        return new io.segmenta.trainer.fit.gmm.GaussianMixtureModelData(data.covarianceType(), data.weights(), means, covariances);
     }
 
     private SegmentModel assemble(FeatureSpec spec, SegmentFit fit, double[][] x, List<FeatureSource> sources,
@@ -220,8 +259,7 @@ public final class WindowRefit {
     }
 
     /** Sampled customers that the parent had assigned: previous = the parent's centre of that segment. */
-    private static MemberSample members(List<SampleRow> rows, double[][] x, SegmentModel parent) {
-        double[][] centroids = ParentModels.centroids(parent);
+    private static MemberSample members(List<SampleRow> rows, double[][] x, SegmentModel parent, double[][] centroids) {
         List<double[]> previous = new ArrayList<>();
         List<double[]> current = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

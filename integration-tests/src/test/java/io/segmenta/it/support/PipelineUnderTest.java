@@ -1,0 +1,151 @@
+package io.segmenta.it.support;
+
+import io.segmenta.app.embedded.KafkaTopics;
+import io.segmenta.schemas.registry.RestSchemaRegistryClient;
+import io.segmenta.schemas.registry.SchemaRegistry;
+import io.segmenta.schemas.registry.SchemaRegistryConfig;
+import io.segmenta.streams.AssignerService;
+import io.segmenta.streams.AssignerSettings;
+import io.segmenta.trainer.job.TrainerConfig;
+import io.segmenta.trainer.job.TrainerRunner;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+/**
+ * The production pieces on the shared broker and registry, on topics of their own (a prefix per test): the Flink
+ * trainer on a MiniCluster with checkpointing, and the Kafka Streams assigner with exactly_once_v2 and RocksDB.
+ */
+public final class PipelineUnderTest implements AutoCloseable {
+
+    public final String prefix;
+    public final String bootstrap;
+    public final String registryUrl;
+    public final SchemaRegistry registry;
+    private AssignerService assigner;
+    private JobClient trainer;
+
+    public PipelineUnderTest(String prefix) throws Exception {
+        this.prefix = prefix;
+        this.bootstrap = KafkaFixture.bootstrapServers();
+        this.registryUrl = SchemaRegistryFixture.url().toString();
+        this.registry = new RestSchemaRegistryClient(SchemaRegistryConfig.of(registryUrl));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            KafkaTopics.createAndAwait(admin, List.of(
+                    KafkaTopics.plain(topic("customer-events"), 2),
+                    KafkaTopics.compacted(topic("segment-models"), 1),
+                    KafkaTopics.plain(topic("segment-model-history"), 1),
+                    KafkaTopics.compacted(topic("segment-assignments"), 2),
+                    KafkaTopics.plain(topic("segment-changes"), 2),
+                    KafkaTopics.plain(topic("segment-drift"), 1),
+                    KafkaTopics.plain(topic("segment-dlq"), 1)), Duration.ofSeconds(60));
+        }
+    }
+
+    public String topic(String name) {
+        return prefix + "." + name;
+    }
+
+    public PipelineUnderTest startAssigner() throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("schema.registry.url", registryUrl);
+        props.put("application.id", prefix + "-assigner");
+        props.put("state.dir", Files.createTempDirectory(prefix + "-state").toString());
+        props.put("segmenta.http.port", "0");
+        props.put("segmenta.topic.events", topic("customer-events"));
+        props.put("segmenta.topic.models", topic("segment-models"));
+        props.put("segmenta.topic.assignments", topic("segment-assignments"));
+        props.put("segmenta.topic.changes", topic("segment-changes"));
+        props.put("segmenta.topic.dead-letters", topic("segment-dlq"));
+        assigner = new AssignerService(AssignerSettings.fromMap(props)).start();
+        if (!assigner.awaitRunning(Duration.ofSeconds(90))) {
+            throw new IllegalStateException("assigner not RUNNING: " + assigner.state());
+        }
+        return this;
+    }
+
+    public PipelineUnderTest startTrainer(String k, String window) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("bootstrap.servers", bootstrap);
+        p.setProperty("schema.registry.url", registryUrl);
+        p.setProperty("segmenta.k", k);
+        p.setProperty("segmenta.window", window);
+        p.setProperty("segmenta.start", "earliest");
+        p.setProperty("segmenta.parallelism", "2");
+        p.setProperty("segmenta.checkpoint.interval", "PT1S");
+        p.setProperty("segmenta.group.id", prefix + "-trainer");
+        p.setProperty("segmenta.transactional.id.prefix", prefix + "-trainer");
+        for (String t : List.of("events", "models", "model-history", "drift", "dlq")) {
+            String base = switch (t) {
+                case "events" -> "customer-events";
+                case "models" -> "segment-models";
+                case "model-history" -> "segment-model-history";
+                case "drift" -> "segment-drift";
+                default -> "segment-dlq";
+            };
+            p.setProperty("segmenta.topics." + t, topic(base));
+        }
+        trainer = TrainerRunner.start(TrainerConfig.fromProperties(p));
+        return this;
+    }
+
+    public AssignerService assigner() {
+        return assigner;
+    }
+
+    public KafkaProducer<byte[], byte[]> rawProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Reads a topic (read_committed) from the beginning until {@code done} holds for what was read, or time-out. */
+    public List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                          Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, prefix + "-reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !done.test(records)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (trainer != null) {
+            trainer.cancel().get();
+        }
+        if (assigner != null) {
+            assigner.close();
+        }
+    }
+
+    public static Path tempDir(String prefix) throws Exception {
+        return Files.createTempDirectory(prefix);
+    }
+}
