@@ -42,10 +42,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "Stop after this long, e.g. 2m, 90s, PT2M (default: when the data is done and outputs settle).")
     String duration;
 
-    @Option(names = "--customers", defaultValue = "2000", description = "Synthetic customers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--customers", defaultValue = "1000", description = "Synthetic customers (default: ${DEFAULT-VALUE}).")
     int customers;
 
-    @Option(names = "--days", defaultValue = "120", description = "Synthetic days of history (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "90", description = "Synthetic days of history (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).")

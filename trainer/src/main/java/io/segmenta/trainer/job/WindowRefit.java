@@ -163,10 +163,15 @@ public final class WindowRefit {
             fit = SegmentFit.kmeans(updated.modelData().centroids(), sizes);
             how = "merged partial sums of " + merged.points() + " customers from " + stats.size() + " workers";
         } else if (kmeans) {
+            // a warm start keeps the parent's structure, but the first windows (everyone new) can leave it in a poor
+            // optimum: a fresh k-means++ fit competes, and stable-id matching keeps the ids either way
             MiniBatchKMeansModel warm = new MiniBatchKMeans(kmeansParams(parentK))
                     .fit(x, KMeansModelData.ofCentroids(parentCentroids));
-            fit = SegmentFit.kmeans(warm, x);
-            how = "warm-started fit on a sample of " + x.length + " (workers had not seen v" + parent.getVersion() + ")";
+            MiniBatchKMeansModel fresh = new MiniBatchKMeans(kmeansParams(parentK)).fit(x);
+            boolean freshWins = fresh.inertia(x) < 0.98 * warm.inertia(x);
+            fit = SegmentFit.kmeans(freshWins ? fresh : warm, x);
+            how = (freshWins ? "fresh fit (2% better than the warm start)" : "warm-started fit") + " on a sample of "
+                    + x.length + " (workers had not seen v" + parent.getVersion() + ")";
         } else {
             GaussianMixtureModel gmm = new StepwiseGaussianMixture(StepwiseGaussianMixtureParams.defaults()
                     .withSeed(settings.seed())).fit(x, alignedGmm(parent, alignment));

@@ -86,7 +86,8 @@ class TrainerJobTest {
         assertThat(first.getParentVersion()).isNull();
         assertThat(first.getSegments()).hasSize(3);
         assertThat(out.models.get(1).getParentVersion()).isEqualTo(1L);
-        // stable ids: each refit either continues a parent segment under its id or records a birth of a new id
+        // lineage: every segment of a refit is accounted for: its id continues a parent's, or a birth/split/merge made it
+        // (the stable-id quality bar on stationary data is RefitStabilityTest's)
         for (int i = 1; i < out.models.size(); i++) {
             SegmentModel parent = out.models.get(i - 1);
             SegmentModel child = out.models.get(i);
@@ -97,15 +98,13 @@ class TrainerJobTest {
                 var kinds = child.getLineage().stream().filter(e -> e.getToSegments().contains(id))
                         .map(e -> e.getKind().name()).toList();
                 if (parentIds.contains(id)) {
-                    assertThat(kinds).as("v%d segment %d", child.getVersion(), id).contains("SURVIVED");
+                    assertThat(kinds).as("v%d segment %d", child.getVersion(), id)
+                            .containsAnyOf("SURVIVED", "SPLIT", "MERGE");
                 } else {
                     assertThat(kinds).as("v%d segment %d", child.getVersion(), id).containsAnyOf("BIRTH", "SPLIT", "MERGE");
                 }
             }
         }
-        long survived = out.models.stream().flatMap(m -> m.getLineage().stream())
-                .filter(e -> e.getKind().name().equals("SURVIVED")).count();
-        assertThat(survived).as("most segments continue across refits").isGreaterThanOrEqualTo(out.models.size() - 1);
         SegmentModel last = out.models.get(out.models.size() - 1);
 
         // and: the final model separates the known kinds of customers

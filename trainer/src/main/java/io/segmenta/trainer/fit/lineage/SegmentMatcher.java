@@ -155,7 +155,9 @@ public final class SegmentMatcher {
         // 4. the rest
         for (int i = 0; i < kNew; i++) {
             int j = oldOfNew[i];
-            if (j >= 0 && !oldExplained[j] && !newExplained[i]) {
+            // an id that continues gets an event even when its old segment also sent members elsewhere (a split
+            // among other clusters): every segment of the new model is accounted for in the lineage
+            if (j >= 0 && !newExplained[i]) {
                 Double share = overlap == null ? null : overlap.shareOfPrevious(ids[i], i);
                 survived.add(event(LineageKind.SURVIVED, List.of(ids[i]), List.of(ids[i]), share, shift[i]));
             } else if (j < 0 && !newExplained[i]) {
