@@ -183,6 +183,91 @@ class PipelineIT {
         assertThat(models.path("versions").findValuesAsText("status")).contains("REFUSED");
     }
 
+    @Test
+    @Order(4)
+    void aProducerWithANewerSchemaIsReadByTheRunningAssigner() throws Exception {
+        // given: a producer whose CustomerEvent has an added optional field (registered as a new version)
+        String topic = pipeline.topic("customer-events");
+        org.apache.avro.Schema newer = new org.apache.avro.Schema.Parser().parse(CustomerEvent.getClassSchema().toString()
+                .replace("\"fields\":[", "\"fields\":[{\"name\":\"storeId\",\"type\":[\"null\",\"string\"],\"default\":null},"));
+        int id = pipeline.registry.register(topic + "-value", newer);
+        CustomerEvent base = event("evolved-1", population.end().minus(Duration.ofMinutes(30))).build();
+        org.apache.avro.generic.GenericData.Record record = new org.apache.avro.generic.GenericData.Record(newer);
+        for (org.apache.avro.Schema.Field f : CustomerEvent.getClassSchema().getFields()) {
+            record.put(f.name(), base.get(f.name()));
+        }
+        record.put("eventTime", base.getEventTime().toEpochMilli());
+        record.put("type", new org.apache.avro.generic.GenericData.EnumSymbol(newer.getField("type").schema(), "PURCHASE"));
+        record.put("storeId", "store-17");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[5]);
+        var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(newer).write(record, encoder);
+        encoder.flush();
+        byte[] framed = bytes.toByteArray();
+        io.segmenta.schemas.serde.WireFormat.writeHeader(framed, id);
+
+        // when: it writes while the assigner runs with the older schema
+        try (var producer = pipeline.rawProducer()) {
+            producer.send(new ProducerRecord<>(topic, bytes("evolved-1"), framed)).get();
+        }
+
+        // then: the event is read (resolved to the older reader schema) and the customer assigned, not dead-lettered
+        Map<String, SegmentAssignment> assignments = assignments(a -> a.containsKey("evolved-1"), Duration.ofSeconds(60));
+        long dead = pipeline.readUntil(pipeline.topic("segment-dlq"), r -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> "evolved-1".equals(new String(r.key(), StandardCharsets.UTF_8))).count();
+        System.out.printf("[pipeline schema evolution] newer schema id %d: customer assigned %s, dead letters %d%n",
+                id, assignments.containsKey("evolved-1"), dead);
+        assertThat(assignments).containsKey("evolved-1");
+        assertThat(dead).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void aModelUpdateReScoresKnownCustomersWithCauseModelUpdate() throws Exception {
+        // given: the active model, and a next version that moves one centre onto another segment's customers
+        JsonNode before = get("/models");
+        long active = before.path("activeVersion").asLong();
+        SegmentModel current = models(m -> m.stream().anyMatch(x -> x.getVersion() == active), Duration.ofSeconds(10))
+                .stream().filter(x -> x.getVersion() == active).findFirst().orElseThrow();
+        List<io.segmenta.avro.Segment> segments = new ArrayList<>(current.getSegments());
+        io.segmenta.avro.Segment a = segments.get(0);
+        io.segmenta.avro.Segment b = segments.get(1);
+        List<Double> between = new ArrayList<>();
+        for (int j = 0; j < a.getCentroid().size(); j++) {
+            between.add(0.3 * a.getCentroid().get(j) + 0.7 * b.getCentroid().get(j));
+        }
+        segments.set(0, io.segmenta.avro.Segment.newBuilder(a).setCentroid(between).build());
+        long next = active + 500;
+        SegmentModel moved = SegmentModel.newBuilder(current).setVersion(next).setParentVersion(active)
+                .setSegments(segments).build();
+
+        // when: it is published
+        try (var producer = pipeline.rawProducer()) {
+            producer.send(new ProducerRecord<>(pipeline.topic("segment-models"), bytes(current.getModelName()),
+                    new AvroSerializer<SegmentModel>(pipeline.registry, false).serialize(pipeline.topic("segment-models"), moved))).get();
+        }
+
+        // then: every known customer is re-scored with it, and the movers' changes say MODEL_UPDATE
+        Map<String, SegmentAssignment> assignments = assignments(m -> m.values().stream()
+                .filter(x -> x.getModelVersion() == next).count() >= CUSTOMERS, Duration.ofSeconds(90));
+        var reader = new AvroDeserializer<>(pipeline.registry, SegmentChange.class);
+        List<SegmentChange> updates = pipeline.readUntil(pipeline.topic("segment-changes"), r -> false, Duration.ofSeconds(5))
+                .stream().map(r -> reader.deserialize(r.topic(), r.value()))
+                .filter(c -> c.getModelVersion() == next).toList();
+        long rescored = assignments.values().stream().filter(x -> x.getModelVersion() == next).count();
+        System.out.printf("[pipeline model update] v%d -> v%d: %d customers re-scored, %d changed segment (all cause %s)%n",
+                active, next, rescored, updates.size(),
+                updates.stream().map(c -> c.getCause().name()).distinct().toList());
+        assertThat(rescored).isGreaterThanOrEqualTo(CUSTOMERS);
+        assertThat(updates).isNotEmpty();
+        assertThat(updates).allSatisfy(c -> {
+            assertThat(c.getCause().name()).isEqualTo("MODEL_UPDATE");
+            assertThat(c.getPreviousModelVersion()).isNotNull();
+        });
+        assertThat(updates).extracting(SegmentChange::getSegmentId).contains(a.getSegmentId());
+    }
+
     private static JsonNode get(String path) throws Exception {
         URI uri = URI.create(pipeline.assigner().httpUrl() + path);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
