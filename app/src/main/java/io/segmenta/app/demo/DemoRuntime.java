@@ -200,6 +200,28 @@ public final class DemoRuntime implements AutoCloseable {
             }
             ari = ids.isEmpty() ? null : ClusteringMetrics.adjustedRandIndex(truth, predicted);
         }
+        if (!feed.truth().isEmpty()) {
+            List<String> missing = feed.truth().keySet().stream().filter(id -> !latest.containsKey(id)).sorted().toList();
+            if (!missing.isEmpty()) {
+                out.println("  customers without an assignment yet: " + missing.size() + " (e.g. "
+                        + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + "; ask "
+                        + httpApi() + "/customers/" + missing.get(0) + ")");
+                try {
+                    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(httpApi() + "/customers/" + missing.get(0))).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    out.println("    " + response.statusCode() + " " + response.body());
+                    var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(httpApi() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    metrics.body().lines().filter(l -> l.startsWith("segmenta_assigner_events_total")
+                            || l.startsWith("segmenta_assigner_duplicates_total") || l.startsWith("segmenta_assigner_dead_letters")
+                            || l.startsWith("kafka_consumer_fetch_manager_records_lag{") && l.contains("customer-events"))
+                            .forEach(l -> out.println("    " + l));
+                } catch (Exception e) {
+                    out.println("    (the API did not answer: " + e + ")");
+                }
+            }
+        }
         var models = monitor.models;
         var last = models.isEmpty() ? null : models.get(models.size() - 1);
         return new DemoSummary(feed.description(), produced(), monitor.events.get(), models.size(),

@@ -9,22 +9,22 @@ import java.nio.ByteBuffer;
  * The trainer's keyed state of one customer: the profile (the core's codec, the same bytes the assigner keeps) and
  * the segment the trainer last assigned at a window close, for drift change rates and member overlap.
  */
-final class TrainerCustomerState {
+public final class TrainerCustomerState {
 
-    CustomerProfile profile;
-    int lastSegment;
+    public CustomerProfile profile;
+    public int lastSegment;
 
-    TrainerCustomerState(CustomerProfile profile, int lastSegment) {
+    public TrainerCustomerState(CustomerProfile profile, int lastSegment) {
         this.profile = profile;
         this.lastSegment = lastSegment;
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         byte[] p = ProfileCodec.encode(profile);
         return ByteBuffer.allocate(4 + p.length).putInt(lastSegment).put(p).array();
     }
 
-    static TrainerCustomerState decode(byte[] bytes) {
+    public static TrainerCustomerState decode(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int last = buffer.getInt();
         byte[] p = new byte[buffer.remaining()];

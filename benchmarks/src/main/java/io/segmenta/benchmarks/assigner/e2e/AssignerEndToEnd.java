@@ -1,0 +1,984 @@
+package io.segmenta.benchmarks.assigner.e2e;
+
+import io.segmenta.app.demo.data.SyntheticOptions;
+import io.segmenta.app.demo.data.SyntheticPopulation;
+import io.segmenta.app.embedded.KafkaTopics;
+import io.segmenta.assigner.events.EventRules;
+import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.profile.ProfileFolder;
+import io.segmenta.assigner.profile.ProfileSnapshot;
+import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.EventType;
+import io.segmenta.avro.SegmentAssignment;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.deadletter.DeadLetter;
+import io.segmenta.schemas.registry.InMemorySchemaRegistry;
+import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
+import io.segmenta.schemas.serde.AvroDeserializer;
+import io.segmenta.schemas.serde.AvroSerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The assigner's end-to-end benchmark (issue 5) against a real broker, printing a markdown table:
+ * <ol>
+ *   <li><b>Throughput</b>: N pre-loaded synthetic events (Avro, key = customer id) drained by a pass-through Kafka
+ *       Streams app (decode + encode, exactly_once_v2: the baseline), then by the production {@code AssignerService}
+ *       (exactly_once_v2, RocksDB) with an active model, over the same events. Events/s = events committed between
+ *       the first observed commit of the app's consumer group and lag 0 (Admin API, polled every 100 ms).</li>
+ *   <li><b>Latency</b>: a steady produce rate (default 5 k events/s) for a while; every other event is a new
+ *       customer, whose first assignment makes a {@code segment-changes} record; latency = send() of the event to
+ *       the record returned by a read_committed consumer's poll, in this JVM (one clock).</li>
+ *   <li><b>Model propagation</b>: a new version sent to {@code segment-models} to the first
+ *       {@code segment-assignments} record carrying that version (read_committed), repeated.</li>
+ *   <li><b>Heap</b>: distinct customers loaded up to (default) 1 M, then the assigner JVM's heap after a full GC,
+ *       read with {@code jcmd <pid> GC.run} + {@code GC.heap_info}.</li>
+ * </ol>
+ * Processes: the broker ({@link BrokerMain}), the pass-through app ({@link PassThroughMain}) and the assigner
+ * ({@code io.segmenta.streams.AssignerCommand}, as deployed) each run in a JVM of their own; this JVM runs the
+ * schema registry (in-memory, over HTTP), the producers, the consumers and the clock.
+ *
+ * <p>Run with {@code --help} for the options; {@code --quick} is a small run (about 3 minutes).
+ */
+public final class AssignerEndToEnd {
+
+    static final String EVENTS = "customer-events";
+    static final String PASS_OUT = "bench-pass-through-out";
+    static final String MODELS = "segment-models";
+    static final String ASSIGNMENTS = "segment-assignments";
+    static final String CHANGES = "segment-changes";
+    static final String PASS_APP = "bench-pass-through";
+    static final String ASSIGNER_APP = "bench-assigner";
+
+    /** Harness options; see {@link #usage()}. */
+    record Options(long events, int customers, int partitions, int rate, int latencySeconds, int warmupSeconds,
+                   int modelUpdates, long heapCustomers, String xmx, String brokerXmx, int k, Path workDir,
+                   boolean keep, boolean jfr, boolean skipPassThrough, long seed) {
+
+        static Options defaults() {
+            return new Options(1_000_000, 100_000, 4, 5_000, 60, 5, 5, 1_000_000, "1g", "1g", 6, null, false, false,
+                    false, 42);
+        }
+    }
+
+    private final Options options;
+    private final Path work;
+    private final Path childLogConfig;
+    private final List<String> notes = new ArrayList<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private String bootstrap;
+    private InMemorySchemaRegistry registry;
+    private String registryUrl;
+    private Admin admin;
+    private List<String> preloadedCustomers;
+    private Instant lastPreloadedEvent;
+
+    private AssignerEndToEnd(Options options, Path work, Path childLogConfig) {
+        this.options = options;
+        this.work = work;
+        this.childLogConfig = childLogConfig;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        Path work = o.workDir() != null ? Files.createDirectories(o.workDir())
+                : Files.createTempDirectory("segmenta-e2e-");
+        // before any Kafka class logs: this JVM quiet, the children's logs in files
+        Path harnessLog = writeLogConfig(work.resolve("log4j2-harness.xml"), "WARN", "ERROR");
+        Path childLog = writeLogConfig(work.resolve("log4j2-child.xml"), "INFO", "WARN");
+        System.setProperty("log4j2.configurationFile", harnessLog.toString());
+        AssignerEndToEnd bench = new AssignerEndToEnd(o, work, childLog);
+        Thread hook = new Thread(bench::closeAll, "e2e-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int exit = 0;
+        try {
+            bench.run();
+        } catch (Exception | Error e) {
+            exit = 1;
+            e.printStackTrace();
+            bench.printTable(); // whatever was measured
+        } finally {
+            bench.closeAll();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (!o.keep() && o.workDir() == null) {
+                deleteTree(work);
+            } else {
+                System.err.println("work dir (logs, data) kept: " + work);
+            }
+        }
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        long started = System.nanoTime();
+        String loadBefore = loadAverage();
+        log("work dir " + work + "; load average " + loadBefore);
+        startInfrastructure();
+        BenchModel model = preload();
+
+        // 1. throughput: pass-through baseline, then the assigner over the same events
+        Drain pass = null;
+        if (!options.skipPassThrough()) {
+            try (ChildJvm app = ChildJvm.start("pass-through", work, streamsJvmArgs(false),
+                    PassThroughMain.class.getName(), List.of(bootstrap, registryUrl, EVENTS, PASS_OUT, PASS_APP,
+                            work.resolve("pass-through-state").toString()))) {
+                log("pass-through started (" + app + "); draining " + String.format("%,d", options.events()) + " events");
+                pass = awaitDrained(PASS_APP, app, drainTimeout());
+                log("pass-through: " + pass);
+            }
+        }
+        send(MODELS, BenchModel.NAME, model.next());
+        int httpPort = freePort();
+        List<String> assignerArgs = List.of("--bootstrap-servers", bootstrap, "--schema-registry", registryUrl,
+                "--application-id", ASSIGNER_APP, "--state-dir", work.resolve("assigner-state").toString(),
+                "--http-port", Integer.toString(httpPort));
+        ChildJvm assigner = ChildJvm.start("assigner", work, streamsJvmArgs(options.jfr()),
+                "io.segmenta.streams.AssignerCommand", assignerArgs);
+        closeables.add(assigner);
+        URI metrics = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
+        log("assigner started (" + assigner + "), model v1 on the topic; draining the same events");
+        Drain assign = awaitDrained(ASSIGNER_APP, assigner, drainTimeout());
+        log("assigner: " + assign);
+        Map<String, Double> m = metrics(metrics);
+        log("assigner metrics: events " + fmt(m, "segmenta_assigner_events_total") + ", changes "
+                + fmt(m, "segmenta_assigner_changes_total") + ", dead letters "
+                + fmt(m, "segmenta_assigner_dead_letters_total") + ", duplicates "
+                + fmt(m, "segmenta_assigner_duplicates_total") + ", model version "
+                + fmt(m, "segmenta_assigner_model_version"));
+        if (m.getOrDefault("segmenta_assigner_dead_letters_total", 0.0) > 0) {
+            notes.add("WARNING: the assigner dead-lettered " + fmt(m, "segmenta_assigner_dead_letters_total")
+                    + " events of the throughput run (see the assigner log)");
+        }
+        if (pass != null) {
+            double ratio = assign.rate() / pass.rate();
+            row("1", "pass-through (decode + encode, EOS v2), events/s", String.format("%,.0f", pass.rate()),
+                    "baseline", "1.00", "");
+            row("1", "assigner (fold + score + RocksDB + changelog + 2 outputs, EOS v2), events/s",
+                    String.format("%,.0f", assign.rate()), "pass-through", String.format("%.2f", ratio),
+                    verdict(ratio >= 0.60, "target >= 0.60"));
+        } else {
+            row("1", "assigner events/s (pass-through skipped)", String.format("%,.0f", assign.rate()), "-", "-", "");
+        }
+        notes.add(String.format(Locale.ROOT, "Throughput: %,d events over %,d customers, %d partitions, 1 stream "
+                        + "thread each, JVMs -Xmx%s; drained in %.1f s (pass-through) / %.1f s (assigner), "
+                        + "%.1f s / %.1f s from JVM launch.", options.events(), preloadedCustomers.size(),
+                options.partitions(), options.xmx(), pass == null ? Double.NaN : pass.seconds(), assign.seconds(),
+                pass == null ? Double.NaN : pass.sinceLaunch(), assign.sinceLaunch()));
+        Heap heapSmall = heapAfterGc(assigner);
+        log("heap after GC with " + String.format("%,d", preloadedCustomers.size()) + " customers: " + heapSmall);
+
+        // 3. model propagation (before the latency run so that its re-score passes do not overlap it)
+        List<Double> propagation = propagation(model, assigner, metrics);
+        if (!propagation.isEmpty()) {
+            double[] sorted = propagation.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = percentile(sorted, 50);
+            double max = sorted[sorted.length - 1];
+            row("3", "model propagation, new version -> first assignment with it (n = " + sorted.length + "), median / max ms",
+                    String.format("%.0f / %.0f", median, max), "1000 ms", String.format("%.2f", max / 1000),
+                    verdict(max <= 1000, "target <= 1 s"));
+            notes.add("Model propagation samples (ms): " + propagation.stream()
+                    .map(d -> String.format("%.0f", d)).toList() + "; each new version re-scores every known customer "
+                    + "(" + String.format("%,d", preloadedCustomers.size()) + "); the harness waits for the pass to end "
+                    + "before the next version.");
+        }
+
+        // 2. latency at a steady rate
+        long newCustomersInLatency = latency(assigner, metrics);
+
+        // 4. heap with many customers
+        long have = preloadedCustomers.size() + newCustomersInLatency;
+        long more = options.heapCustomers() - have;
+        if (options.heapCustomers() > 0) {
+            if (more > 0) {
+                loadNewCustomers(more, assigner);
+            }
+            long total = Math.max(have, options.heapCustomers());
+            Heap heap = heapAfterGc(assigner);
+            log("heap after GC with " + String.format("%,d", total) + " customers: " + heap);
+            row("4", String.format("assigner heap after full GC, %,d customers (-Xmx%s), MB", total, options.xmx()),
+                    String.format("%.0f", heap.usedMb()), "512 MB", String.format("%.2f", heap.usedMb() / 512),
+                    verdict(heap.usedMb() <= 512, "target <= 512 MB"));
+            row("4", String.format("  same, %,d customers (after the throughput run), MB", preloadedCustomers.size()),
+                    String.format("%.0f", heapSmall.usedMb()), "512 MB", String.format("%.2f", heapSmall.usedMb() / 512), "");
+            notes.add(String.format(Locale.ROOT, "Heap: jcmd GC.run x2 then GC.heap_info on the assigner JVM (G1); "
+                            + "committed %.0f MB; process RSS %.0f MB (RocksDB block cache and memtables are off-heap); "
+                            + "assigner state dir on disk %.0f MB.", heap.committedMb(), heap.rssMb(),
+                    dirSizeMb(work.resolve("assigner-state"))));
+        }
+        m = metrics(metrics);
+        notes.add("Assigner totals: events " + fmt(m, "segmenta_assigner_events_total") + ", assignments "
+                + fmt(m, "segmenta_assigner_assignments_total") + ", changes " + fmt(m, "segmenta_assigner_changes_total")
+                + ", re-scored " + fmt(m, "segmenta_assigner_rescored_total") + ", dead letters "
+                + fmt(m, "segmenta_assigner_dead_letters_total") + ", duplicates "
+                + fmt(m, "segmenta_assigner_duplicates_total") + ".");
+        notes.add(String.format(Locale.ROOT, "Machine: %d cores, load average before %s, after %s (shared machine: "
+                        + "other builds ran); whole run %.1f min.", Runtime.getRuntime().availableProcessors(),
+                loadBefore, loadAverage(), (System.nanoTime() - started) / 60e9));
+        printTable();
+    }
+
+    // ---------------------------------------------------------------------------------------------- infrastructure
+
+    private void startInfrastructure() throws Exception {
+        int port = freePort();
+        ChildJvm broker = ChildJvm.start("broker", work, List.of("-Xmx" + options.brokerXmx(),
+                        "-Dlog4j2.configurationFile=" + childLogConfig), BrokerMain.class.getName(),
+                List.of(Integer.toString(port), work.resolve("kafka").toString()));
+        closeables.add(broker);
+        bootstrap = broker.awaitLog("BROKER READY (\\S+)", Duration.ofMinutes(2));
+        log("broker up at " + bootstrap + " (" + broker + ")");
+
+        registry = new InMemorySchemaRegistry();
+        SchemaRegistryHttpServer server = SchemaRegistryHttpServer.start(registry, "127.0.0.1", 0);
+        closeables.add(0, server);
+        registryUrl = server.url().toString();
+
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        closeables.add(0, admin);
+        int p = options.partitions();
+        KafkaTopics.createAndAwait(admin, List.of(KafkaTopics.plain(EVENTS, p), KafkaTopics.plain(PASS_OUT, p),
+                KafkaTopics.compacted(MODELS, 1), KafkaTopics.compacted(ASSIGNMENTS, p),
+                KafkaTopics.plain(CHANGES, p), KafkaTopics.plain(DeadLetter.TOPIC, p)), Duration.ofMinutes(1));
+    }
+
+    /** Writes the synthetic events and fits the model on a sample of their customers' profiles. */
+    private BenchModel preload() throws Exception {
+        // the generator makes about 2.1 events per customer and day; ask for enough days to have N events
+        double perCustomer = (double) options.events() / options.customers();
+        int days = (int) Math.max(2, Math.ceil(perCustomer / 2.1 * 1.6));
+        long t = System.nanoTime();
+        SyntheticPopulation population = SyntheticPopulation.generate(SyntheticOptions.defaults()
+                .withCustomers(options.customers()).withDays(days).withDrift(false).withSeed(options.seed()));
+        int sampleEvery = Math.max(1, options.customers() / 20_000);
+        ProfileFolder folder = new ProfileFolder(BenchModel.HALF_LIFE_DAYS, EventRules.DEFAULTS);
+        Map<String, CustomerProfile> sample = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long sent = 0;
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, CustomerEvent> producer = producer(bulkProducerConfig(), events())) {
+            for (Iterator<CustomerEvent> it = population.events(); sent < options.events() && it.hasNext(); ) {
+                CustomerEvent e = it.next();
+                String id = e.getCustomerId();
+                producer.send(new ProducerRecord<>(EVENTS, id, e), (md, ex) -> {
+                    if (ex != null) {
+                        failed.incrementAndGet();
+                        failure.compareAndSet(null, ex);
+                    }
+                });
+                sent++;
+                ids.add(id);
+                long time = e.getEventTime().toEpochMilli();
+                first = Math.min(first, time);
+                last = Math.max(last, time);
+                if (Math.floorMod(id.hashCode(), sampleEvery) == 0) {
+                    folder.fold(sample.computeIfAbsent(id, x -> folder.newProfile()), e);
+                }
+            }
+            producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " events could not be written", failure.get());
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        preloadedCustomers = new ArrayList<>(ids);
+        preloadedCustomers.sort(Comparator.naturalOrder());
+        lastPreloadedEvent = Instant.ofEpochMilli(last);
+        log(String.format("pre-loaded %,d events of %,d customers (%d days of synthetic history) in %.1f s", sent,
+                ids.size(), days, seconds));
+        if (sent < options.events()) {
+            notes.add(String.format("The generator ran out at %,d events (asked %,d).", sent, options.events()));
+        }
+        long asOf = last;
+        List<ProfileSnapshot> rows = sample.values().stream().map(p -> p.asOf(asOf)).toList();
+        t = System.nanoTime();
+        BenchModel model = BenchModel.fit(rows, options.k(), Instant.ofEpochMilli(first), Instant.ofEpochMilli(last + 1),
+                sent, options.seed());
+        log(String.format("model fitted on %,d customer profiles in %.1f s (k = %d)", rows.size(),
+                (System.nanoTime() - t) / 1e9, options.k()));
+        return model;
+    }
+
+    // ---------------------------------------------------------------------------------------------- 1. throughput
+
+    record Drain(long events, double seconds, double rate, double sinceLaunch) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d events in %.2f s = %,.0f events/s (%.1f s since launch)", events,
+                    seconds, rate, sinceLaunch);
+        }
+    }
+
+    private Duration drainTimeout() {
+        return Duration.ofSeconds(Math.max(180, options.events() / 2_000));
+    }
+
+    /**
+     * Polls the group's committed offsets on the events topic until they reach the end offsets (lag 0). The rate is
+     * counted from the first commit observed, so that JVM start, rebalance and state restoration are left out for
+     * both apps alike.
+     */
+    private Drain awaitDrained(String group, ChildJvm app, Duration timeout) throws Exception {
+        long launched = System.nanoTime();
+        long end = endOffsets(EVENTS);
+        long deadline = launched + timeout.toNanos();
+        long firstNanos = -1;
+        long firstCommitted = 0;
+        while (true) {
+            app.requireAlive();
+            long committed = committed(group, EVENTS);
+            long now = System.nanoTime();
+            if (firstNanos < 0 && committed > 0) {
+                firstNanos = now;
+                firstCommitted = committed;
+            }
+            if (committed >= end) {
+                double sinceLaunch = (now - launched) / 1e9;
+                double seconds = (now - firstNanos) / 1e9;
+                long counted = end - firstCommitted;
+                if (counted <= 0 || seconds <= 0) { // everything in the first commit: fall back to launch time
+                    counted = end;
+                    seconds = sinceLaunch;
+                }
+                return new Drain(counted, seconds, counted / seconds, sinceLaunch);
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(group + " did not drain " + EVENTS + " in " + timeout + ": committed "
+                        + committed + " of " + end);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private long endOffsets(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (TopicPartition tp : partitions(topic)) {
+            latest.put(tp, OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                .mapToLong(i -> i.offset()).sum();
+    }
+
+    private long committed(String group, String topic) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return 0; // the group does not exist yet
+        }
+    }
+
+    private List<TopicPartition> partitions(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------- 3. propagation
+
+    private List<Double> propagation(BenchModel model, ChildJvm assigner, URI metrics) throws Exception {
+        List<Double> samples = new ArrayList<>();
+        if (options.modelUpdates() <= 0) {
+            return samples;
+        }
+        AvroDeserializer<SegmentAssignment> decode = new AvroDeserializer<>(registry, SegmentAssignment.class);
+        try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer("bench-propagation")) {
+            List<TopicPartition> tps = partitions(ASSIGNMENTS);
+            consumer.assign(tps);
+            long version = 1;
+            for (int i = 0; i < options.modelUpdates(); i++) {
+                awaitRescoreIdle(metrics, version, assigner, Duration.ofMinutes(3));
+                consumer.seekToEnd(tps);
+                tps.forEach(consumer::position);
+                SegmentModel next = model.next();
+                version = next.getVersion();
+                long start = System.nanoTime();
+                send(MODELS, BenchModel.NAME, next);
+                long deadline = start + TimeUnit.SECONDS.toNanos(60);
+                Double ms = null;
+                while (ms == null && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                        if (decode.deserialize(ASSIGNMENTS, r.value()).getModelVersion() == version) {
+                            ms = (System.nanoTime() - start) / 1e6;
+                            break;
+                        }
+                    }
+                }
+                if (ms == null) {
+                    throw new IllegalStateException("no assignment with model version " + version + " within 60 s");
+                }
+                samples.add(ms);
+                log(String.format("model v%d: first assignment with it after %.0f ms", version, ms));
+            }
+            awaitRescoreIdle(metrics, version, assigner, Duration.ofMinutes(3));
+        }
+        return samples;
+    }
+
+    /** Waits until the assigner reports {@code version} active and no re-score pass running. */
+    private void awaitRescoreIdle(URI metrics, long version, ChildJvm assigner, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            assigner.requireAlive();
+            Map<String, Double> m = metrics(metrics);
+            if (m.getOrDefault("segmenta_assigner_model_version", 0.0) >= version
+                    && m.getOrDefault("segmenta_assigner_rescore_progress", 0.0) >= 1.0) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                if (waited > 500) {
+                    log("re-score pass of v" + version + " done (waited " + waited + " ms)");
+                }
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("re-score of model v" + version + " did not finish in " + timeout);
+    }
+
+    // ---------------------------------------------------------------------------------------------- 2. latency
+
+    /** Returns the number of new customers it created. */
+    private long latency(ChildJvm assigner, URI metrics) throws Exception {
+        if (options.latencySeconds() <= 0) {
+            return 0;
+        }
+        int rate = options.rate();
+        int seconds = options.latencySeconds();
+        long warmupNanos = TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        Map<String, long[]> pending = new ConcurrentHashMap<>(); // customer -> {sent nanos, counted (0/1)}
+        long[] latencies = new long[rate * seconds + 16];
+        AtomicLong count = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> consumerFailure = new AtomicReference<>();
+        KafkaConsumer<String, byte[]> consumer = readCommittedConsumer("bench-latency");
+        List<TopicPartition> tps = partitions(CHANGES);
+        consumer.assign(tps);
+        consumer.seekToEnd(tps);
+        tps.forEach(consumer::position);
+        Thread reader = new Thread(() -> {
+            try (consumer) {
+                while (!stop.get()) {
+                    var records = consumer.poll(Duration.ofMillis(50));
+                    long now = System.nanoTime();
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        long[] sent = pending.remove(r.key());
+                        if (sent != null && sent[1] == 1) {
+                            int i = (int) count.getAndIncrement();
+                            if (i < latencies.length) {
+                                latencies[i] = now - sent[0];
+                            }
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                consumerFailure.set(t);
+            }
+        }, "latency-reader");
+        reader.start();
+
+        Random random = new Random(options.seed());
+        Serializer<CustomerEvent> serializer = events();
+        long newCustomers = 0;
+        long sent = 0;
+        AtomicLong failed = new AtomicLong();
+        log(String.format("latency: %,d events/s for %d s (first %d s = warm-up, not counted)", rate, seconds,
+                options.warmupSeconds()));
+        long start;
+        long elapsed;
+        try (KafkaProducer<String, CustomerEvent> producer = producer(latencyProducerConfig(), serializer)) {
+            start = System.nanoTime();
+            long total = (long) rate * seconds;
+            while (sent < total) {
+                elapsed = System.nanoTime() - start;
+                long due = Math.min(total, elapsed * rate / 1_000_000_000L);
+                while (sent < due) {
+                    CustomerEvent e;
+                    String id;
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    if (sent % 2 == 0) {
+                        id = "lat-" + sent;
+                        e = purchase(id, "lat-e" + sent, now, random);
+                        newCustomers++;
+                        long at = System.nanoTime();
+                        pending.put(id, new long[]{at, at - start >= warmupNanos ? 1 : 0});
+                    } else {
+                        id = preloadedCustomers.get(random.nextInt(preloadedCustomers.size()));
+                        e = CustomerEvent.newBuilder().setEventId("lat-e" + sent).setCustomerId(id).setEventTime(now)
+                                .setType(EventType.PAGE_VIEW).setChannel("web").build();
+                    }
+                    producer.send(new ProducerRecord<>(EVENTS, id, e), (md, ex) -> {
+                        if (ex != null) {
+                            failed.incrementAndGet();
+                        }
+                    });
+                    sent++;
+                }
+                Thread.sleep(1);
+            }
+            producer.flush();
+            elapsed = System.nanoTime() - start;
+        }
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (pending.values().stream().anyMatch(v -> v[1] == 1) && System.nanoTime() < drainDeadline) {
+            assigner.requireAlive();
+            Thread.sleep(100);
+        }
+        stop.set(true);
+        reader.join(10_000);
+        if (consumerFailure.get() != null) {
+            throw new IllegalStateException("latency consumer failed", consumerFailure.get());
+        }
+        long missing = pending.values().stream().filter(v -> v[1] == 1).count();
+        int n = (int) Math.min(count.get(), latencies.length);
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            ms[i] = latencies[i] / 1e6;
+        }
+        Arrays.sort(ms);
+        double achieved = sent / (elapsed / 1e9);
+        log(String.format("latency: sent %,d events (%,.0f/s), %,d first-assignment changes measured, %d missing, "
+                + "%d send errors", sent, achieved, n, missing, failed.get()));
+        if (n == 0) {
+            throw new IllegalStateException("no segment change measured");
+        }
+        double p50 = percentile(ms, 50);
+        double p95 = percentile(ms, 95);
+        double p99 = percentile(ms, 99);
+        row("2", String.format("latency event -> segment-changes (read_committed), %,.0f events/s, p50 / p95 / p99 ms",
+                achieved), String.format("%.0f / %.0f / %.0f", p50, p95, p99), "150 ms (p99)",
+                String.format("%.2f", p99 / 150), verdict(p99 <= 150, "target p99 <= 150 ms"));
+        notes.add(String.format(Locale.ROOT, "Latency: %d s at %,.0f events/s, half of them new customers (each makes "
+                        + "a first-assignment change: %,d measured after a %d s warm-up, %d missing), half page views of "
+                        + "existing customers; max %.0f ms, p99.9 %.0f ms. Measured from producer.send() "
+                        + "(acks=all, linger.ms=1) to the read_committed consumer's poll; the exactly_once_v2 commit "
+                        + "interval (100 ms) bounds it from below on average: a change is visible only once its "
+                        + "transaction commits.", seconds, achieved, n, options.warmupSeconds(), missing,
+                ms[n - 1], percentile(ms, 99.9)));
+        if (failed.get() > 0) {
+            notes.add("WARNING: " + failed.get() + " latency events could not be written.");
+        }
+        return newCustomers;
+    }
+
+    private static CustomerEvent purchase(String customer, String eventId, Instant time, Random random) {
+        return CustomerEvent.newBuilder().setEventId(eventId).setCustomerId(customer).setEventTime(time)
+                .setType(EventType.PURCHASE).setAmount(5 + random.nextInt(20_000) / 100.0).setQuantity(1)
+                .setCurrency("EUR").setProductCategory("books").setChannel("web").build();
+    }
+
+    // ---------------------------------------------------------------------------------------------- 4. heap
+
+    private void loadNewCustomers(long more, ChildJvm assigner) throws Exception {
+        log(String.format("loading %,d more distinct customers (one purchase each)", more));
+        Random random = new Random(options.seed() + 1);
+        long start = System.nanoTime();
+        AtomicLong failed = new AtomicLong();
+        try (KafkaProducer<String, CustomerEvent> producer = producer(bulkProducerConfig(), events())) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            for (long i = 0; i < more; i++) {
+                String id = "heap-" + i;
+                producer.send(new ProducerRecord<>(EVENTS, id, purchase(id, "heap-e" + i, now, random)), (md, ex) -> {
+                    if (ex != null) {
+                        failed.incrementAndGet();
+                    }
+                });
+                if ((i & 0xFFFF) == 0) {
+                    assigner.requireAlive();
+                }
+            }
+            producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " events could not be written");
+        }
+        long produced = System.nanoTime();
+        long end = endOffsets(EVENTS);
+        while (committed(ASSIGNER_APP, EVENTS) < end) {
+            assigner.requireAlive();
+            if (System.nanoTime() - produced > TimeUnit.SECONDS.toNanos(Math.max(300, more / 1_000))) {
+                throw new IllegalStateException("the assigner did not catch up with the new customers");
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log(String.format("%,d new customers assigned in %.1f s (%,.0f/s; producing took %.1f s)", more, seconds,
+                more / seconds, (produced - start) / 1e9));
+        notes.add(String.format(Locale.ROOT, "Heap load: %,d new customers (one purchase each, first assignment "
+                        + "each) produced and assigned in %.1f s = %,.0f customers/s (producer and assigner concurrent).",
+                more, seconds, more / seconds));
+    }
+
+    record Heap(double usedMb, double committedMb, double rssMb) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "used %.0f MB, committed %.0f MB, RSS %.0f MB", usedMb, committedMb, rssMb);
+        }
+    }
+
+    private static final Pattern HEAP = Pattern.compile("committed (\\d+)K, used (\\d+)K");
+
+    private static Heap heapAfterGc(ChildJvm app) throws Exception {
+        app.jcmd("GC.run");
+        app.jcmd("GC.run");
+        String info = app.jcmd("GC.heap_info");
+        Matcher m = HEAP.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read jcmd GC.heap_info:\n" + info);
+        }
+        return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0,
+                app.residentBytes() / 1048576.0);
+    }
+
+    // ---------------------------------------------------------------------------------------------- clients
+
+    private List<String> streamsJvmArgs(boolean jfr) {
+        List<String> args = new ArrayList<>(List.of("-Xmx" + options.xmx(), "-Dlog4j2.configurationFile=" + childLogConfig,
+                "--enable-native-access=ALL-UNNAMED"));
+        if (jfr) {
+            args.add("-XX:StartFlightRecording=filename=" + work.resolve("assigner.jfr") + ",settings=profile");
+        }
+        return args;
+    }
+
+    private Serializer<CustomerEvent> events() {
+        return new AvroSerializer<>(registry, false);
+    }
+
+    private Map<String, Object> bulkProducerConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        return c;
+    }
+
+    private Map<String, Object> latencyProducerConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return c;
+    }
+
+    private static <V> KafkaProducer<String, V> producer(Map<String, Object> config, Serializer<V> values) {
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    private void send(String topic, String key, SegmentModel model) throws Exception {
+        Map<String, Object> c = latencyProducerConfig();
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (KafkaProducer<String, SegmentModel> producer = producer(c, new AvroSerializer<>(registry, false))) {
+            producer.send(new ProducerRecord<>(topic, key, model)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> readCommittedConsumer(String clientId) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 25);
+        return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The assigner's Prometheus metrics, summed over the label sets of each name. */
+    private Map<String, Double> metrics(URI uri) {
+        Map<String, Double> values = new HashMap<>();
+        try {
+            String text = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int brace = line.indexOf('{');
+                int space = line.lastIndexOf(' ');
+                String name = line.substring(0, brace >= 0 && brace < space ? brace : line.indexOf(' '));
+                try {
+                    values.merge(name, Double.parseDouble(line.substring(space + 1)), Double::sum);
+                } catch (NumberFormatException ignored) {
+                    // not a sample line
+                }
+            }
+        } catch (IOException e) {
+            // not up yet: empty
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return values;
+    }
+
+    // ---------------------------------------------------------------------------------------------- report
+
+    private void row(String part, String what, String value, String against, String ratio, String verdict) {
+        rows.add(new String[]{part, what, value, against, ratio, verdict});
+    }
+
+    private void printTable() {
+        StringBuilder out = new StringBuilder();
+        out.append("\n| # | measurement | value | baseline / target | ratio | verdict |\n|---|---|---|---|---|---|\n");
+        for (String[] r : rows) {
+            out.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        out.append('\n');
+        for (String note : notes) {
+            out.append("- ").append(note).append('\n');
+        }
+        System.out.println(out);
+        System.out.flush();
+    }
+
+    private static String verdict(boolean met, String target) {
+        return (met ? "met (" : "MISSED (") + target + ")";
+    }
+
+    private static String fmt(Map<String, Double> m, String name) {
+        Double v = m.get(name);
+        return v == null ? "0" : String.format("%,.0f", v);
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static void log(String message) {
+        System.err.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " e2e: " + message);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- plumbing
+
+    private void closeAll() {
+        List<AutoCloseable> all;
+        synchronized (closeables) {
+            all = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        // the assigner before the broker (children were added in start order; infrastructure at the front)
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                all.get(i).close();
+            } catch (Exception e) {
+                System.err.println("closing " + all.get(i) + ": " + e);
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    private static double dirSizeMb(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum() / 1048576.0;
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
+    }
+
+    private static Path writeLogConfig(Path file, String segmentaLevel, String kafkaLevel) throws IOException {
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Configuration status="ERROR">
+                  <Appenders>
+                    <Console name="out" target="SYSTEM_OUT">
+                      <PatternLayout pattern="%d{HH:mm:ss.SSS} %-5level [%t] %c{1} - %msg%n"/>
+                    </Console>
+                  </Appenders>
+                  <Loggers>
+                    <Logger name="io.segmenta" level="SEGMENTA"/>
+                    <Logger name="org.apache.kafka" level="KAFKA"/>
+                    <Logger name="kafka" level="KAFKA"/>
+                    <Root level="WARN"><AppenderRef ref="out"/></Root>
+                  </Loggers>
+                </Configuration>
+                """.replace("SEGMENTA", segmentaLevel).replace("KAFKA", kafkaLevel), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    // ---------------------------------------------------------------------------------------------- options
+
+    private static String usage() {
+        Options d = Options.defaults();
+        return """
+                AssignerEndToEnd: the assigner's end-to-end benchmark against a real broker (separate JVMs).
+                  --events N            events pre-loaded for the throughput runs (%d)
+                  --customers N         customers they belong to (%d)
+                  --partitions N        partitions of the events and output topics (%d)
+                  --rate N              events/s of the latency run (%d)
+                  --latency-seconds N   length of the latency run; 0 skips it (%d)
+                  --warmup-seconds N    first seconds of the latency run not counted (%d)
+                  --model-updates N     model versions published for the propagation test; 0 skips it (%d)
+                  --heap-customers N    distinct customers loaded before the heap reading; 0 skips it (%d)
+                  --xmx SIZE            -Xmx of the pass-through and assigner JVMs (%s)
+                  --broker-xmx SIZE     -Xmx of the broker JVM (%s)
+                  --k N                 segments of the model (%d)
+                  --seed N              seed of the data and the fit (%d)
+                  --work-dir DIR        keep broker data, state and logs there (default: a temporary folder, deleted)
+                  --keep                keep the temporary folder
+                  --jfr                 record the assigner JVM with JFR (assigner.jfr in the work dir)
+                  --skip-pass-through   no baseline run
+                  --quick               small run: 200k events, 20k customers, 20 s latency, 3 updates, 200k customers
+                """.formatted(d.events(), d.customers(), d.partitions(), d.rate(), d.latencySeconds(),
+                d.warmupSeconds(), d.modelUpdates(), d.heapCustomers(), d.xmx(), d.brokerXmx(), d.k(), d.seed());
+    }
+
+    static Options parse(String[] args) {
+        Options o = Options.defaults();
+        long events = o.events();
+        int customers = o.customers();
+        int partitions = o.partitions();
+        int rate = o.rate();
+        int latency = o.latencySeconds();
+        int warmup = o.warmupSeconds();
+        int updates = o.modelUpdates();
+        long heap = o.heapCustomers();
+        String xmx = o.xmx();
+        String brokerXmx = o.brokerXmx();
+        int k = o.k();
+        long seed = o.seed();
+        Path workDir = null;
+        boolean keep = false;
+        boolean jfr = false;
+        boolean skipPass = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    System.out.println(usage());
+                    System.exit(0);
+                }
+                case "--quick" -> {
+                    events = 200_000;
+                    customers = 20_000;
+                    latency = 20;
+                    warmup = 3;
+                    updates = 3;
+                    heap = 200_000;
+                }
+                case "--keep" -> keep = true;
+                case "--jfr" -> jfr = true;
+                case "--skip-pass-through" -> skipPass = true;
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("missing value of " + a + "\n" + usage());
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--events" -> events = Long.parseLong(v);
+                        case "--customers" -> customers = Integer.parseInt(v);
+                        case "--partitions" -> partitions = Integer.parseInt(v);
+                        case "--rate" -> rate = Integer.parseInt(v);
+                        case "--latency-seconds" -> latency = Integer.parseInt(v);
+                        case "--warmup-seconds" -> warmup = Integer.parseInt(v);
+                        case "--model-updates" -> updates = Integer.parseInt(v);
+                        case "--heap-customers" -> heap = Long.parseLong(v);
+                        case "--xmx" -> xmx = v;
+                        case "--broker-xmx" -> brokerXmx = v;
+                        case "--k" -> k = Integer.parseInt(v);
+                        case "--seed" -> seed = Long.parseLong(v);
+                        case "--work-dir" -> workDir = Path.of(v);
+                        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+                    }
+                }
+            }
+        }
+        return new Options(events, customers, partitions, rate, latency, warmup, updates, heap, xmx, brokerXmx, k,
+                workDir, keep, jfr, skipPass, seed);
+    }
+}
