@@ -123,6 +123,7 @@ public final class AssignerService implements AutoCloseable {
                             + ": create it before starting the assigner (see the README's contracts table)");
                 }
             }
+            prepareChangelog(admin, existing, topics.events());
             for (String output : List.of(topics.assignments(), topics.changes(), topics.deadLetters())) {
                 if (!existing.contains(output)) {
                     LOG.warn("Output topic '{}' does not exist: writes to it will fail unless the broker creates it", output);
@@ -134,6 +135,42 @@ public final class AssignerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);
+        }
+    }
+
+    /**
+     * Creates the store's changelog topic (compacted, one partition per input partition) before Kafka Streams does,
+     * and waits until every partition has a leader: an exactly-once producer that writes to a partition right after
+     * it was created can fail with OutOfOrderSequenceException (KAFKA-15591), which would stop the stream thread.
+     */
+    private void prepareChangelog(Admin admin, Set<String> existing, String eventsTopic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        String changelog = settings.applicationId() + "-" + AssignerTopology.CUSTOMERS_STORE + "-changelog";
+        if (!existing.contains(changelog)) {
+            int partitions = admin.describeTopics(List.of(eventsTopic)).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(eventsTopic).partitions().size();
+            try {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(changelog, java.util.Optional.of(partitions),
+                        java.util.Optional.empty()).configs(java.util.Map.of("cleanup.policy", "compact"))))
+                        .all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var description = admin.describeTopics(List.of(changelog)).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(changelog);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException notYetVisible) {
+                // metadata not propagated yet
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -40,9 +40,21 @@ public final class StreamsErrorPolicy implements StreamsUncaughtExceptionHandler
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
+    /**
+     * The broker lost or fenced the transactional producer's state (e.g. a partition written right after its
+     * creation, KAFKA-15591, or a zombie): a new thread gets a new producer and resumes from the last commit.
+     */
+    private static boolean isProducerStateLoss(Throwable t) {
+        return t instanceof org.apache.kafka.common.errors.OutOfOrderSequenceException
+                || t instanceof org.apache.kafka.common.errors.UnknownProducerIdException
+                || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException
+                || t instanceof org.apache.kafka.common.errors.ProducerFencedException;
+    }
+
     static boolean isTransient(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SchemaRegistryUnavailableException || t instanceof RetriableException) {
+            if (t instanceof SchemaRegistryUnavailableException || t instanceof RetriableException
+                    || isProducerStateLoss(t)) {
                 return true;
             }
         }

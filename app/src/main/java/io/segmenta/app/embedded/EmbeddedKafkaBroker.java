@@ -93,7 +93,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.store(out, "segmenta embedded broker");
         }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+        // transactions v1: under load, v2 (KIP-890) made Kafka Streams' exactly-once producer fail with
+        // OutOfOrderSequenceException on its changelog ("expected sequence 0 ... with no existing state") here
+        int exit = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
+                        "--feature", "transaction.version=" + System.getProperty("segmenta.kafka.transaction.version", "1")},
                 new PrintStream(captured, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("Formatting the Kafka log dir failed: " + captured.toString(StandardCharsets.UTF_8));

@@ -16,6 +16,9 @@ import java.util.Arrays;
  */
 public final class CustomerProfile {
 
+    // computed once: a profile is built on every state decode, and StrictMath.log showed in the trainer's profile
+    private static final double LN2 = StrictMath.log(2);
+
     /** Marks a time that was never set. */
     public static final long NO_TIME = Long.MIN_VALUE;
     /** Distinct purchased categories tracked; diversity saturates here to bound the profile's size. */
@@ -61,7 +64,7 @@ public final class CustomerProfile {
             throw new IllegalArgumentException("halfLifeDays must be positive and finite, was " + halfLifeDays);
         }
         this.halfLifeDays = halfLifeDays;
-        this.decayRate = StrictMath.log(2) / (halfLifeDays * MILLIS_PER_DAY);
+        this.decayRate = LN2 / (halfLifeDays * MILLIS_PER_DAY);
     }
 
     /**

@@ -56,6 +56,7 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
     private transient Counter published;
     private transient Counter refused;
     private transient volatile long versionGauge;
+    private transient boolean bootstrapped;
 
     public ModelReducer(TrainerSettings settings, Map<String, String> registryConfig, ModelBootstrap bootstrap, Clock clock) {
         this.settings = settings;
@@ -182,7 +183,9 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
         byte[] seen = ctx.getBroadcastState(PUBLISHED).get(settings.modelName());
         SegmentModel onTopic = seen == null ? null : ModelRecords.fromBytes(seen);
         SegmentModel newest = newer(mine, onTopic);
-        if (newest == null) {
+        if (newest == null && !bootstrapped) {
+            // asked once: reading the models topic must not stall every window close of a first run
+            bootstrapped = true;
             newest = bootstrap.latest(settings).orElse(null);
             if (newest != null) {
                 LOG.info("Continuing from {} v{} found on the models topic", newest.getModelName(), newest.getVersion());

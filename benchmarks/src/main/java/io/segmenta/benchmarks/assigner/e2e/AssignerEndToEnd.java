@@ -101,11 +101,11 @@ public final class AssignerEndToEnd {
     /** Harness options; see {@link #usage()}. */
     record Options(long events, int customers, int partitions, int rate, int latencySeconds, int warmupSeconds,
                    int modelUpdates, long heapCustomers, String xmx, String brokerXmx, int k, Path workDir,
-                   boolean keep, boolean jfr, boolean skipPassThrough, long seed) {
+                   boolean keep, boolean jfr, boolean skipPassThrough, long seed, List<String> assignerProperties) {
 
         static Options defaults() {
             return new Options(1_000_000, 100_000, 4, 5_000, 60, 5, 5, 1_000_000, "1g", "1g", 6, null, false, false,
-                    false, 42);
+                    false, 42, List.of());
         }
     }
 
@@ -180,9 +180,16 @@ public final class AssignerEndToEnd {
         }
         send(MODELS, BenchModel.NAME, model.next());
         int httpPort = freePort();
-        List<String> assignerArgs = List.of("--bootstrap-servers", bootstrap, "--schema-registry", registryUrl,
-                "--application-id", ASSIGNER_APP, "--state-dir", work.resolve("assigner-state").toString(),
-                "--http-port", Integer.toString(httpPort));
+        List<String> assignerArgs = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--schema-registry",
+                registryUrl, "--application-id", ASSIGNER_APP, "--state-dir", work.resolve("assigner-state").toString(),
+                "--http-port", Integer.toString(httpPort)));
+        for (String property : options.assignerProperties()) {
+            assignerArgs.add("-D");
+            assignerArgs.add(property);
+        }
+        if (!options.assignerProperties().isEmpty()) {
+            notes.add("Assigner run with " + options.assignerProperties() + " (the pass-through with Kafka Streams defaults).");
+        }
         ChildJvm assigner = ChildJvm.start("assigner", work, streamsJvmArgs(options.jfr()),
                 "io.segmenta.streams.AssignerCommand", assignerArgs);
         closeables.add(assigner);
@@ -211,10 +218,10 @@ public final class AssignerEndToEnd {
             row("1", "assigner events/s (pass-through skipped)", String.format("%,.0f", assign.rate()), "-", "-", "");
         }
         notes.add(String.format(Locale.ROOT, "Throughput: %,d events over %,d customers, %d partitions, 1 stream "
-                        + "thread each, JVMs -Xmx%s; drained in %.1f s (pass-through) / %.1f s (assigner), "
-                        + "%.1f s / %.1f s from JVM launch.", options.events(), preloadedCustomers.size(),
-                options.partitions(), options.xmx(), pass == null ? Double.NaN : pass.seconds(), assign.seconds(),
-                pass == null ? Double.NaN : pass.sinceLaunch(), assign.sinceLaunch()));
+                        + "thread each, JVMs -Xmx%s; assigner drained in %.1f s (%.1f s from JVM launch)%s.",
+                options.events(), preloadedCustomers.size(), options.partitions(), options.xmx(), assign.seconds(),
+                assign.sinceLaunch(), pass == null ? "" : String.format(Locale.ROOT,
+                        ", pass-through in %.1f s (%.1f s)", pass.seconds(), pass.sinceLaunch())));
         Heap heapSmall = heapAfterGc(assigner);
         log("heap after GC with " + String.format("%,d", preloadedCustomers.size()) + " customers: " + heapSmall);
 
@@ -604,8 +611,8 @@ public final class AssignerEndToEnd {
         notes.add(String.format(Locale.ROOT, "Latency: %d s at %,.0f events/s, half of them new customers (each makes "
                         + "a first-assignment change: %,d measured after a %d s warm-up, %d missing), half page views of "
                         + "existing customers; max %.0f ms, p99.9 %.0f ms. Measured from producer.send() "
-                        + "(acks=all, linger.ms=1) to the read_committed consumer's poll; the exactly_once_v2 commit "
-                        + "interval (100 ms) bounds it from below on average: a change is visible only once its "
+                        + "(acks=all, linger.ms=1) to the read_committed consumer's poll; the commit interval "
+                        + "(commit.interval.ms, 100 ms by default under exactly_once_v2) bounds it from below on average: a change is visible only once its "
                         + "transaction commits.", seconds, achieved, n, options.warmupSeconds(), missing,
                 ms[n - 1], percentile(ms, 99.9)));
         if (failed.get() > 0) {
@@ -913,6 +920,7 @@ public final class AssignerEndToEnd {
                   --keep                keep the temporary folder
                   --jfr                 record the assigner JVM with JFR (assigner.jfr in the work dir)
                   --skip-pass-through   no baseline run
+                  --assigner-property K=V  extra assigner setting, e.g. commit.interval.ms=50 (repeatable)
                   --quick               small run: 200k events, 20k customers, 20 s latency, 3 updates, 200k customers
                 """.formatted(d.events(), d.customers(), d.partitions(), d.rate(), d.latencySeconds(),
                 d.warmupSeconds(), d.modelUpdates(), d.heapCustomers(), d.xmx(), d.brokerXmx(), d.k(), d.seed());
@@ -936,6 +944,7 @@ public final class AssignerEndToEnd {
         boolean keep = false;
         boolean jfr = false;
         boolean skipPass = false;
+        List<String> assignerProperties = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -973,12 +982,13 @@ public final class AssignerEndToEnd {
                         case "--k" -> k = Integer.parseInt(v);
                         case "--seed" -> seed = Long.parseLong(v);
                         case "--work-dir" -> workDir = Path.of(v);
+                        case "--assigner-property" -> assignerProperties.add(v);
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
                     }
                 }
             }
         }
         return new Options(events, customers, partitions, rate, latency, warmup, updates, heap, xmx, brokerXmx, k,
-                workDir, keep, jfr, skipPass, seed);
+                workDir, keep, jfr, skipPass, seed, List.copyOf(assignerProperties));
     }
 }
