@@ -74,8 +74,12 @@ public final class KafkaTopics {
                 "min.cleanable.dirty.ratio", "0.1", "segment.ms", "600000"));
     }
 
-    /** A plain, deleted-by-retention topic. */
+    /**
+     * A plain topic that keeps everything. Replayed history carries event times as record timestamps, months or
+     * years old: with the default 7-day retention the broker would roll and delete those segments within a minute,
+     * under the feet of a consumer that has not read them yet.
+     */
     public static NewTopic plain(String name, int partitions) {
-        return new NewTopic(name, partitions, (short) 1);
+        return new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1"));
     }
 }
