@@ -7,7 +7,7 @@ import io.segmenta.avro.FeatureSpec;
 import io.segmenta.avro.Imputation;
 import io.segmenta.avro.Scaling;
 import io.segmenta.avro.Transform;
-import io.segmenta.trainer.fit.MapSource;
+import io.segmenta.assigner.features.MapFeatureSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import static org.assertj.core.api.Assertions.within;
 
 class FeatureSpecFitterTest {
 
-    private static final List<MapSource> ROWS = List.of(
-            new MapSource().num("monetary", 10).num("refunds", 0).cat("channel", "web"),
-            new MapSource().num("monetary", 20).num("refunds", 0).cat("channel", "store"),
-            new MapSource().num("monetary", 30).num("refunds", 0).cat("channel", "web"),
-            new MapSource().num("refunds", 4),
-            new MapSource().num("monetary", 1000).num("refunds", 0).cat("channel", "app"));
+    private static final List<MapFeatureSource> ROWS = List.of(
+            new MapFeatureSource().with("monetary", 10).with("refunds", 0).with("channel", "web"),
+            new MapFeatureSource().with("monetary", 20).with("refunds", 0).with("channel", "store"),
+            new MapFeatureSource().with("monetary", 30).with("refunds", 0).with("channel", "web"),
+            new MapFeatureSource().with("refunds", 4),
+            new MapFeatureSource().with("monetary", 1000).with("refunds", 0).with("channel", "app"));
 
     @Test
     void standardScalingAfterMedianImputation() {
@@ -58,7 +58,7 @@ class FeatureSpecFitterTest {
 
     @Test
     void aConstantFeatureIsNeverScaledByZero() {
-        List<MapSource> rows = List.of(new MapSource().num("x", 3), new MapSource().num("x", 3));
+        List<MapFeatureSource> rows = List.of(new MapFeatureSource().with("x", 3), new MapFeatureSource().with("x", 3));
         FeatureSpec spec = FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("x")), rows, 30);
         assertThat(spec.getFeatures().get(0).getScale()).isEqualTo(1.0);
         FeatureSpec robust = FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("x").withScaling(Scaling.ROBUST)),
@@ -96,8 +96,8 @@ class FeatureSpecFitterTest {
         assertThat(spec.getHalfLifeDays()).isEqualTo(14);
         assertThat(spec.getHash()).isEqualTo(FeatureSpecs.layoutHash(spec.getFeatures(), 14));
         // refitting on other rows moves the fitted values, not the layout
-        List<MapSource> other = new ArrayList<>(ROWS);
-        other.add(new MapSource().num("monetary", 5).cat("channel", "web"));
+        List<MapFeatureSource> other = new ArrayList<>(ROWS);
+        other.add(new MapFeatureSource().with("monetary", 5).with("channel", "web"));
         FeatureSpec refit = FeatureSpecFitter.fit(columns, other, 14);
         assertThat(refit.getHash()).isEqualTo(spec.getHash());
         assertThat(refit.getFeatures().get(0).getCenter()).isNotEqualTo(spec.getFeatures().get(0).getCenter());
@@ -118,7 +118,7 @@ class FeatureSpecFitterTest {
         assertThatThrownBy(() -> FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary"),
                 FeatureColumn.numeric("monetary")), ROWS, 30)).hasMessageContaining("listed twice");
         assertThatThrownBy(() -> FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary")
-                .withTransform(Transform.LOG1P)), List.of(new MapSource().num("monetary", -3)), 30))
+                .withTransform(Transform.LOG1P)), List.of(new MapFeatureSource().with("monetary", -3)), 30))
                 .hasMessageContaining("LOG1P");
         assertThatThrownBy(() -> FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary")), ROWS, 0))
                 .hasMessageContaining("halfLifeDays");

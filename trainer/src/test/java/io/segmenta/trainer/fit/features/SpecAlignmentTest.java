@@ -2,7 +2,7 @@ package io.segmenta.trainer.fit.features;
 
 import io.segmenta.avro.FeatureDef;
 import io.segmenta.avro.FeatureSpec;
-import io.segmenta.trainer.fit.MapSource;
+import io.segmenta.assigner.features.MapFeatureSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,7 +42,7 @@ class SpecAlignmentTest {
         return (raw - f.getCenter()) / f.getScale();
     }
 
-    private static MapSource row(double monetary, String channel) {
-        return new MapSource().num("monetary", monetary).cat("channel", channel);
+    private static MapFeatureSource row(double monetary, String channel) {
+        return new MapFeatureSource().with("monetary", monetary).with("channel", channel);
     }
 }

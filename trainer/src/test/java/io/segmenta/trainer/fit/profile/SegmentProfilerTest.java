@@ -1,6 +1,6 @@
 package io.segmenta.trainer.fit.profile;
 
-import io.segmenta.trainer.fit.MapSource;
+import io.segmenta.assigner.features.MapFeatureSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,11 +38,11 @@ class SegmentProfilerTest {
 
     @Test
     void featureSourcesWithCategoricalShares() {
-        List<MapSource> rows = List.of(
-                new MapSource().num("monetary", 100).cat("channel", "web"),
-                new MapSource().num("monetary", 300).cat("channel", "web"),
-                new MapSource().num("monetary", 50).cat("channel", "store"),
-                new MapSource().cat("channel", "store"));
+        List<MapFeatureSource> rows = List.of(
+                new MapFeatureSource().with("monetary", 100).with("channel", "web"),
+                new MapFeatureSource().with("monetary", 300).with("channel", "web"),
+                new MapFeatureSource().with("monetary", 50).with("channel", "store"),
+                new MapFeatureSource().with("channel", "store"));
         List<SegmentProfile> p = SegmentProfiler.profile(rows, List.of("monetary"), List.of("channel"),
                 new int[] {0, 0, 1, 1}, 2);
         assertThat(p.get(0).means()).containsEntry("monetary", 200.0).containsEntry("channel=web", 1.0)
