@@ -206,20 +206,6 @@ public final class DemoRuntime implements AutoCloseable {
                 out.println("  customers without an assignment yet: " + missing.size() + " (e.g. "
                         + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + "; ask "
                         + httpApi() + "/customers/" + missing.get(0) + ")");
-                try {
-                    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(httpApi() + "/customers/" + missing.get(0))).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-                    out.println("    " + response.statusCode() + " " + response.body());
-                    var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(httpApi() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                    metrics.body().lines().filter(l -> l.startsWith("segmenta_assigner_events_total")
-                            || l.startsWith("segmenta_assigner_duplicates_total") || l.startsWith("segmenta_assigner_dead_letters")
-                            || l.startsWith("kafka_consumer_fetch_manager_records_lag{") && l.contains("customer-events"))
-                            .forEach(l -> out.println("    " + l));
-                } catch (Exception e) {
-                    out.println("    (the API did not answer: " + e + ")");
-                }
             }
         }
         var models = monitor.models;

@@ -31,7 +31,6 @@ import io.segmenta.trainer.fit.quality.QualityReport;
 import io.segmenta.trainer.job.TrainerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -214,10 +213,5 @@ class AssignerCrashIT {
                 SegmentProfiler.profile(rows, settings.numericFeatureNames(), settings.categoricalFeatureNames(),
                         fit.assign(x), fit.k()),
                 QualityReport.kmeans(x, fit.centroids(), 1000, 7), window));
-    }
-
-    @SuppressWarnings("unused")
-    private static OffsetSpec latest() {
-        return OffsetSpec.latest();
     }
 }

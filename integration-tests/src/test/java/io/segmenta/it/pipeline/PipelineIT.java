@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -333,10 +332,5 @@ class PipelineIT {
             return done.test(out);
         }, timeout);
         return out;
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> ids() {
-        return population.customers().stream().map(c -> c.id()).collect(Collectors.toSet());
     }
 }

@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,9 +142,5 @@ public final class PipelineUnderTest implements AutoCloseable {
         if (assigner != null) {
             assigner.close();
         }
-    }
-
-    public static Path tempDir(String prefix) throws Exception {
-        return Files.createTempDirectory(prefix);
     }
 }

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -220,10 +219,5 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
     /** A client for the URLs in Confluent-style properties. */
     public static RestSchemaRegistryClient fromProperties(Map<String, ?> props) {
         return new RestSchemaRegistryClient(SchemaRegistryConfig.fromProperties(props));
-    }
-
-    /** Convenience for logs: the first URL. */
-    public Optional<URI> primaryUrl() {
-        return config.urls().stream().findFirst();
     }
 }

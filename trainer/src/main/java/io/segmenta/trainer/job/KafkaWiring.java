@@ -8,7 +8,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -107,9 +106,5 @@ public final class KafkaWiring {
         Properties p = new Properties();
         p.putAll(kafka.kafkaProperties());
         return p;
-    }
-
-    static Duration transactionTimeout() {
-        return Duration.ofMinutes(5);
     }
 }
