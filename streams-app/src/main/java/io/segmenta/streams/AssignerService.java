@@ -9,6 +9,7 @@ import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.streams.http.AssignerHttpServer;
 import io.segmenta.streams.http.StreamsQueries;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -233,7 +234,10 @@ public final class AssignerService implements AutoCloseable {
             return;
         }
         if (streams != null) {
-            streams.close(timeout);
+            // leave the group: instances have no static membership, so a member that stays would hold its
+            // partitions (and the customers' queries) until the session times out instead of handing them over now
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(timeout));
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();

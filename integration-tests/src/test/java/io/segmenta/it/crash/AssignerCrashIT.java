@@ -3,32 +3,17 @@ package io.segmenta.it.crash;
 import io.segmenta.app.demo.data.SyntheticOptions;
 import io.segmenta.app.demo.data.SyntheticPopulation;
 import io.segmenta.app.embedded.KafkaTopics;
-import io.segmenta.assigner.features.FeatureSource;
-import io.segmenta.assigner.features.FeatureVectorizer;
-import io.segmenta.assigner.profile.CustomerProfile;
-import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.avro.CustomerEvent;
-import io.segmenta.avro.FeatureSpec;
 import io.segmenta.avro.SegmentChange;
 import io.segmenta.avro.SegmentModel;
-import io.segmenta.avro.TrainingWindow;
 import io.segmenta.it.support.KafkaFixture;
+import io.segmenta.it.support.OfflineModels;
 import io.segmenta.it.support.SchemaRegistryFixture;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
-import io.segmenta.trainer.fit.assembly.AssemblyInput;
-import io.segmenta.trainer.fit.assembly.SegmentFit;
-import io.segmenta.trainer.fit.assembly.SegmentModelAssembler;
-import io.segmenta.trainer.fit.features.FeatureSpecFitter;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeans;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansModel;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansParams;
-import io.segmenta.trainer.fit.profile.SegmentProfiler;
-import io.segmenta.trainer.fit.quality.QualityReport;
-import io.segmenta.trainer.job.TrainerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +71,7 @@ class AssignerCrashIT {
                 .withDays(90).withSeed(23).withEnd(Instant.parse("2026-06-01T00:00:00Z")));
         List<CustomerEvent> all = new ArrayList<>();
         population.events().forEachRemaining(all::add);
-        SegmentModel model = fit(all);
+        SegmentModel model = OfflineModels.fit(all, 5);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new AvroSerializer<SegmentModel>(registry, false))) {
             producer.send(new ProducerRecord<>(models, model.getModelName(), model)).get();
@@ -190,28 +174,5 @@ class AssignerCrashIT {
             }
         }
         return byCustomer;
-    }
-
-    /** A K-Means model of the events' customers as of the last event, fitted offline like an analyst's. */
-    private static SegmentModel fit(List<CustomerEvent> all) {
-        TrainerSettings settings = TrainerSettings.defaults();
-        ProfileFolder folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
-        Map<String, CustomerProfile> profiles = new HashMap<>();
-        for (CustomerEvent e : all) {
-            folder.fold(profiles.computeIfAbsent(e.getCustomerId(), id -> folder.newProfile()), e);
-        }
-        long end = all.get(all.size() - 1).getEventTime().toEpochMilli();
-        List<FeatureSource> rows = profiles.values().stream().map(p -> (FeatureSource) p.asOf(end)).collect(Collectors.toList());
-        FeatureSpec spec = FeatureSpecFitter.fit(settings.features(), rows, settings.halfLifeDays());
-        FeatureVectorizer vectorizer = FeatureVectorizer.compile(spec);
-        double[][] x = rows.stream().map(vectorizer::vectorize).toArray(double[][]::new);
-        MiniBatchKMeansModel kmeans = new MiniBatchKMeans(MiniBatchKMeansParams.defaults(5).withSeed(7)).fit(x);
-        SegmentFit fit = SegmentFit.kmeans(kmeans, x);
-        TrainingWindow window = TrainingWindow.newBuilder().setStart(all.get(0).getEventTime())
-                .setEnd(Instant.ofEpochMilli(end)).setSampleSize(x.length).setEventCount(all.size()).build();
-        return new SegmentModelAssembler().assemble(AssemblyInput.of("default", spec, fit,
-                SegmentProfiler.profile(rows, settings.numericFeatureNames(), settings.categoricalFeatureNames(),
-                        fit.assign(x), fit.k()),
-                QualityReport.kmeans(x, fit.centroids(), 1000, 7), window));
     }
 }

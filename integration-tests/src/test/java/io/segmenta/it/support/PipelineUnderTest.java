@@ -42,17 +42,22 @@ public final class PipelineUnderTest implements AutoCloseable {
     private JobClient trainer;
 
     public PipelineUnderTest(String prefix) throws Exception {
+        this(prefix, 2);
+    }
+
+    /** @param partitions of the events, assignments and changes topics (instances share out the first one's) */
+    public PipelineUnderTest(String prefix, int partitions) throws Exception {
         this.prefix = prefix;
         this.bootstrap = KafkaFixture.bootstrapServers();
         this.registryUrl = SchemaRegistryFixture.url().toString();
         this.registry = new RestSchemaRegistryClient(SchemaRegistryConfig.of(registryUrl));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             KafkaTopics.createAndAwait(admin, List.of(
-                    KafkaTopics.plain(topic("customer-events"), 2),
+                    KafkaTopics.plain(topic("customer-events"), partitions),
                     KafkaTopics.compacted(topic("segment-models"), 1),
                     KafkaTopics.plain(topic("segment-model-history"), 1),
-                    KafkaTopics.compacted(topic("segment-assignments"), 2),
-                    KafkaTopics.plain(topic("segment-changes"), 2),
+                    KafkaTopics.compacted(topic("segment-assignments"), partitions),
+                    KafkaTopics.plain(topic("segment-changes"), partitions),
                     KafkaTopics.plain(topic("segment-drift"), 1),
                     KafkaTopics.plain(topic("segment-dlq"), 1)), Duration.ofSeconds(60));
         }
@@ -63,6 +68,15 @@ public final class PipelineUnderTest implements AutoCloseable {
     }
 
     public PipelineUnderTest startAssigner() throws Exception {
+        assigner = startAssignerInstance();
+        return this;
+    }
+
+    /**
+     * Starts one more instance of the same assigner application (same application id, a state directory and HTTP
+     * port of its own) and waits until it is RUNNING; the caller closes it.
+     */
+    public AssignerService startAssignerInstance() throws Exception {
         Map<String, String> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap);
         props.put("schema.registry.url", registryUrl);
@@ -74,11 +88,12 @@ public final class PipelineUnderTest implements AutoCloseable {
         props.put("segmenta.topic.assignments", topic("segment-assignments"));
         props.put("segmenta.topic.changes", topic("segment-changes"));
         props.put("segmenta.topic.dead-letters", topic("segment-dlq"));
-        assigner = new AssignerService(AssignerSettings.fromMap(props)).start();
-        if (!assigner.awaitRunning(Duration.ofSeconds(90))) {
-            throw new IllegalStateException("assigner not RUNNING: " + assigner.state());
+        AssignerService instance = new AssignerService(AssignerSettings.fromMap(props)).start();
+        if (!instance.awaitRunning(Duration.ofSeconds(90))) {
+            instance.close();
+            throw new IllegalStateException("assigner not RUNNING: " + instance.state());
         }
-        return this;
+        return instance;
     }
 
     public PipelineUnderTest startTrainer(String k, String window) throws Exception {
