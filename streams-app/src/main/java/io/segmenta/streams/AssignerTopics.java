@@ -1,6 +1,6 @@
 package io.segmenta.streams;
 
-import io.segmenta.schemas.deadletter.DeadLetter;
+import io.segmenta.schemas.TopicNames;
 
 /**
  * Topic names the assigner reads and writes. The defaults are the project's contract names (see the README's
@@ -15,7 +15,8 @@ import io.segmenta.schemas.deadletter.DeadLetter;
 public record AssignerTopics(String events, String models, String assignments, String changes, String deadLetters) {
 
     public static final AssignerTopics DEFAULTS = new AssignerTopics(
-            "customer-events", "segment-models", "segment-assignments", "segment-changes", DeadLetter.TOPIC);
+            TopicNames.CUSTOMER_EVENTS, TopicNames.SEGMENT_MODELS, TopicNames.SEGMENT_ASSIGNMENTS,
+            TopicNames.SEGMENT_CHANGES, TopicNames.SEGMENT_DLQ);
 
     public AssignerTopics {
         requireName("events", events);

@@ -1,6 +1,7 @@
 package io.segmenta.app.demo;
 
 import io.segmenta.app.embedded.KafkaTopics;
+import io.segmenta.schemas.TopicNames;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import java.util.List;
@@ -8,13 +9,13 @@ import java.util.List;
 /** The topics of a one-process run, created before anything reads or writes them. */
 final class DemoTopics {
 
-    static final String EVENTS = "customer-events";
-    static final String MODELS = "segment-models";
-    static final String MODEL_HISTORY = "segment-model-history";
-    static final String ASSIGNMENTS = "segment-assignments";
-    static final String CHANGES = "segment-changes";
-    static final String DRIFT = "segment-drift";
-    static final String DLQ = "segment-dlq";
+    static final String EVENTS = TopicNames.CUSTOMER_EVENTS;
+    static final String MODELS = TopicNames.SEGMENT_MODELS;
+    static final String MODEL_HISTORY = TopicNames.SEGMENT_MODEL_HISTORY;
+    static final String ASSIGNMENTS = TopicNames.SEGMENT_ASSIGNMENTS;
+    static final String CHANGES = TopicNames.SEGMENT_CHANGES;
+    static final String DRIFT = TopicNames.SEGMENT_DRIFT;
+    static final String DLQ = TopicNames.SEGMENT_DLQ;
 
     private DemoTopics() {
     }

@@ -1,5 +1,6 @@
 package io.segmenta.schemas.deadletter;
 
+import io.segmenta.schemas.TopicNames;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int sourcePartition, long sourceOffset,
                          long sourceTimestamp, String reason, String errorClass, String errorMessage, String stage) {
 
-    public static final String TOPIC = "segment-dlq";
+    public static final String TOPIC = TopicNames.SEGMENT_DLQ;
 
     public static final String REASON = "dlq.reason";
     public static final String ERROR_CLASS = "dlq.error.class";

@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.schemas.TopicNames;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.avro.Algorithm;
@@ -44,8 +45,8 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
     /** Topic names. */
     public record Topics(String events, String models, String modelHistory, String drift, String deadLetters)
             implements Serializable {
-        public static final Topics DEFAULTS = new Topics("customer-events", "segment-models", "segment-model-history",
-                "segment-drift", "segment-dlq");
+        public static final Topics DEFAULTS = new Topics(TopicNames.CUSTOMER_EVENTS, TopicNames.SEGMENT_MODELS,
+                TopicNames.SEGMENT_MODEL_HISTORY, TopicNames.SEGMENT_DRIFT, TopicNames.SEGMENT_DLQ);
 
         public Topics {
             for (String t : new String[]{events, models, modelHistory, drift, deadLetters}) {

@@ -11,6 +11,7 @@ import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.EventType;
 import io.segmenta.avro.SegmentAssignment;
 import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.deadletter.DeadLetter;
 import io.segmenta.schemas.registry.InMemorySchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
@@ -90,11 +91,11 @@ import java.util.stream.Stream;
  */
 public final class AssignerEndToEnd {
 
-    static final String EVENTS = "customer-events";
+    static final String EVENTS = TopicNames.CUSTOMER_EVENTS;
     static final String PASS_OUT = "bench-pass-through-out";
-    static final String MODELS = "segment-models";
-    static final String ASSIGNMENTS = "segment-assignments";
-    static final String CHANGES = "segment-changes";
+    static final String MODELS = TopicNames.SEGMENT_MODELS;
+    static final String ASSIGNMENTS = TopicNames.SEGMENT_ASSIGNMENTS;
+    static final String CHANGES = TopicNames.SEGMENT_CHANGES;
     static final String PASS_APP = "bench-pass-through";
     static final String ASSIGNER_APP = "bench-assigner";
 

@@ -1,5 +1,6 @@
 package io.segmenta.trainer.analysis.publish;
 
+import io.segmenta.schemas.TopicNames;
 import io.segmenta.trainer.analysis.UserError;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ public record PublishOptions(String bootstrapServers, String schemaRegistry, Str
                              Duration timeout) {
 
     public static final String DEFAULT_MODEL_NAME = "default";
-    public static final String DEFAULT_TOPIC = "segment-models";
+    public static final String DEFAULT_TOPIC = TopicNames.SEGMENT_MODELS;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public PublishOptions {
