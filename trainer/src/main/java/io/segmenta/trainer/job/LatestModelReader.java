@@ -3,16 +3,13 @@ package io.segmenta.trainer.job;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroDeserializer;
+import io.segmenta.trainer.kafka.TopicScan;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,31 +34,15 @@ public final class LatestModelReader implements ModelBootstrap {
         String topic = settings.topics().models();
         var deserializer = new AvroDeserializer<>(RestSchemaRegistryClient.fromProperties(kafka.registryConfig()),
                 SegmentModel.class);
-        SegmentModel newest = null;
+        SegmentModel[] newest = {null};
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (partitions == null || partitions.isEmpty()) {
-                return Optional.empty();
-            }
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!reached(consumer, end) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    RawRecord raw = new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value());
-                    Optional<SegmentModel> model = ModelRecords.accept(raw, deserializer, settings);
-                    if (model.isPresent() && (newest == null || model.get().getVersion() > newest.getVersion())) {
-                        newest = model.get();
-                    }
-                }
-            }
+            TopicScan.readToEnd(consumer, topic, Duration.ofSeconds(60), r -> {
+                RawRecord raw = new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value());
+                ModelRecords.accept(raw, deserializer, settings)
+                        .filter(m -> newest[0] == null || m.getVersion() > newest[0].getVersion())
+                        .ifPresent(m -> newest[0] = m);
+            });
         }
-        return Optional.ofNullable(newest);
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        return Optional.ofNullable(newest[0]);
     }
 }

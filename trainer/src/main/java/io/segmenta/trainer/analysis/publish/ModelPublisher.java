@@ -4,23 +4,20 @@ import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.trainer.kafka.TopicScan;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -62,6 +59,8 @@ public final class ModelPublisher implements AutoCloseable {
         Map<String, Object> c = new HashMap<>(common);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the trainer publishes in transactions: an aborted version must not count as the latest
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(AvroDeserializer.VALUE_CLASS, SegmentModel.class.getName());
         KafkaProducer<String, SegmentModel> producer = new KafkaProducer<>(p, new StringSerializer(),
                 configured(new AvroSerializer<>(), p));
@@ -78,39 +77,14 @@ public final class ModelPublisher implements AutoCloseable {
 
     /** The highest version published under {@code modelName}, if the topic exists and holds one. */
     public Optional<SegmentModel> latest(String modelName) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-        if (partitions == null || partitions.isEmpty()) {
-            return Optional.empty();
-        }
-        List<TopicPartition> tps = partitions.stream().map(pi -> new TopicPartition(pi.topic(), pi.partition()))
-                .toList();
-        consumer.assign(tps);
-        consumer.seekToBeginning(tps);
-        Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
-        SegmentModel latest = null;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUp(tps, end)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout + " reading " + topic
-                        + " to find the latest version of " + modelName);
+        SegmentModel[] latest = {null};
+        TopicScan.readToEnd(consumer, topic, timeout, r -> {
+            SegmentModel m = r.value();
+            if (modelName.equals(r.key()) && m != null && (latest[0] == null || m.getVersion() > latest[0].getVersion())) {
+                latest[0] = m;
             }
-            for (ConsumerRecord<String, SegmentModel> r : consumer.poll(Duration.ofMillis(200))) {
-                SegmentModel m = r.value();
-                if (modelName.equals(r.key()) && m != null && (latest == null || m.getVersion() > latest.getVersion())) {
-                    latest = m;
-                }
-            }
-        }
-        return Optional.ofNullable(latest);
-    }
-
-    private boolean caughtUp(List<TopicPartition> tps, Map<TopicPartition, Long> end) {
-        for (TopicPartition tp : tps) {
-            if (consumer.position(tp, timeout) < end.getOrDefault(tp, 0L)) {
-                return false;
-            }
-        }
-        return true;
+        });
+        return Optional.ofNullable(latest[0]);
     }
 
     /** Sends the model keyed by its name and waits for the acknowledgement. */
