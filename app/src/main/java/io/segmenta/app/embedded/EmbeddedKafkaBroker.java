@@ -22,11 +22,14 @@ import java.util.Properties;
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) in this JVM, from the kafka_2.13
  * jars: the demo's broker and the integration tests' broker where no Docker engine runs. Data lives in a
- * folder the caller names (kept across restarts of the same folder) or a temporary one.
+ * folder the caller names (kept across restarts of the same folder) or a temporary one. The controller's port is
+ * kept in that folder too ({@value #CONTROLLER_PORT_FILE}), so a restart on the same folder and broker port is the
+ * same node at the same addresses.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    static final String CONTROLLER_PORT_FILE = "controller.port";
 
     private final KafkaRaftServer server;
     private final int port;
@@ -40,11 +43,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker on {@code port} (0 = a free one) with data in {@code dataDir} (null = a temporary folder). */
     public static EmbeddedKafkaBroker start(int port, Path dataDir) {
+        return start(port, 0, dataDir);
+    }
+
+    /**
+     * As {@link #start(int, Path)} with the controller on {@code controllerPort}; 0 = the one this folder used
+     * before, else a free one (then remembered in the folder).
+     */
+    public static EmbeddedKafkaBroker start(int port, int controllerPort, Path dataDir) {
         try {
             Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("segmenta-kafka");
             int brokerPort = port != 0 ? port : freePort();
-            int controllerPort = freePort();
-            Properties props = brokerProperties(brokerPort, controllerPort, dir.resolve("logs"));
+            Properties props = brokerProperties(brokerPort, controllerPort(controllerPort, dir), dir.resolve("logs"));
             formatIfNeeded(props, dir);
             long start = System.nanoTime();
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -55,6 +65,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded Kafka broker", e);
         }
+    }
+
+    /**
+     * The given port, else the one remembered in {@code dir} while it is free, else a free one (a single node with a
+     * static voter may change it); remembered for the next start.
+     */
+    static int controllerPort(int requested, Path dir) throws IOException {
+        Path file = dir.resolve(CONTROLLER_PORT_FILE);
+        int port = requested;
+        if (port == 0 && Files.isRegularFile(file)) {
+            int remembered = Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            if (isFree(remembered)) {
+                port = remembered;
+            } else {
+                LOG.warn("Controller port {} of {} is taken: using another", remembered, dir);
+            }
+        }
+        if (port == 0) {
+            port = freePort();
+        }
+        Files.writeString(file, Integer.toString(port), StandardCharsets.US_ASCII);
+        return port;
     }
 
     /** Broker settings for one node; replication 1 everywhere, transactions enabled for exactly-once. */
@@ -100,6 +132,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 new PrintStream(captured, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("Formatting the Kafka log dir failed: " + captured.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("localhost", port));
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

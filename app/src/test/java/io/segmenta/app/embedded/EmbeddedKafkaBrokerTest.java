@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +39,12 @@ class EmbeddedKafkaBrokerTest {
             values.addAll(readAll(broker.bootstrapServers(), 10));
         }
         assertThat(values).hasSize(10).contains("v0", "v9");
+        String controllerPort = Files.readString(data.resolve(EmbeddedKafkaBroker.CONTROLLER_PORT_FILE));
 
-        // same folder again: the data is still there
+        // same folder again: the data is still there, and the controller listens where it did
         try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(0, data)) {
             assertThat(readAll(again.bootstrapServers(), 10)).containsExactlyInAnyOrderElementsOf(values);
+            assertThat(Files.readString(data.resolve(EmbeddedKafkaBroker.CONTROLLER_PORT_FILE))).isEqualTo(controllerPort);
         }
     }
 

@@ -4,10 +4,12 @@ import io.segmenta.app.embedded.KafkaTopics;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
+import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.streams.AssignerService;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.trainer.job.TrainerConfig;
 import io.segmenta.trainer.job.TrainerRunner;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -42,13 +45,22 @@ public final class PipelineUnderTest implements AutoCloseable {
     private JobClient trainer;
 
     public PipelineUnderTest(String prefix) throws Exception {
-        this(prefix, 2);
+        this(prefix, KafkaFixture.bootstrapServers(), 2);
     }
 
     /** @param partitions of the events, assignments and changes topics (instances share out the first one's) */
     public PipelineUnderTest(String prefix, int partitions) throws Exception {
+        this(prefix, KafkaFixture.bootstrapServers(), partitions);
+    }
+
+    /** On a broker of the test's own (one it stops and restarts) instead of the shared one. */
+    public PipelineUnderTest(String prefix, String bootstrap) throws Exception {
+        this(prefix, bootstrap, 2);
+    }
+
+    private PipelineUnderTest(String prefix, String bootstrap, int partitions) throws Exception {
         this.prefix = prefix;
-        this.bootstrap = KafkaFixture.bootstrapServers();
+        this.bootstrap = bootstrap;
         this.registryUrl = SchemaRegistryFixture.url().toString();
         this.registry = new RestSchemaRegistryClient(SchemaRegistryConfig.of(registryUrl));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -147,6 +159,44 @@ public final class PipelineUnderTest implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /** Values of {@code topic(name)} (Avro, via the registry) from the beginning until {@code done} holds, or time-out. */
+    public <T extends SpecificRecord> List<T> readValuesUntil(String name, Class<T> type, Predicate<List<T>> done,
+                                                              Duration timeout) {
+        AvroDeserializer<T> reader = new AvroDeserializer<>(registry, type);
+        List<T> values = new ArrayList<>();
+        readUntil(topic(name), records -> {
+            for (int i = values.size(); i < records.size(); i++) {
+                values.add(reader.deserialize(records.get(i).topic(), records.get(i).value()));
+            }
+            return done.test(values);
+        }, timeout);
+        return values;
+    }
+
+    /** Every value of {@code topic(name)} committed so far: read_committed up to the partitions' stable offsets. */
+    public <T extends SpecificRecord> List<T> readAllValues(String name, Class<T> type, Duration timeout) {
+        AvroDeserializer<T> reader = new AvroDeserializer<>(registry, type);
+        List<T> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic(name)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic(name) + " to " + end + " within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(reader.deserialize(r.topic(), r.value())));
+            }
+        }
+        return values;
     }
 
     @Override

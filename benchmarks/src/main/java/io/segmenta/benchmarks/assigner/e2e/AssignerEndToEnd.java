@@ -2,6 +2,7 @@ package io.segmenta.benchmarks.assigner.e2e;
 
 import io.segmenta.app.demo.data.SyntheticOptions;
 import io.segmenta.app.demo.data.SyntheticPopulation;
+import io.segmenta.app.embedded.BrokerMain;
 import io.segmenta.app.embedded.KafkaTopics;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.profile.CustomerProfile;

@@ -1,14 +1,14 @@
-package io.segmenta.benchmarks.assigner.e2e;
-
-import io.segmenta.app.embedded.EmbeddedKafkaBroker;
+package io.segmenta.app.embedded;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The end-to-end benchmark's broker in a JVM of its own, so that the broker's CPU and heap are not charged to the
- * measured streams app: {@code BrokerMain <port> <data dir>}. Prints {@code BROKER READY localhost:<port>} and
- * runs until SIGTERM.
+ * The embedded broker in a JVM of its own: {@code BrokerMain <port> <data dir>}. Prints
+ * {@code BROKER READY localhost:<port>} and runs until SIGTERM (a clean shutdown) or SIGKILL (a crash). Started again
+ * with the same port and folder it is the same node with the same data. The end-to-end benchmark uses it so that the
+ * broker's CPU and heap are not charged to the measured app; the broker-restart integration test, to stop and restart
+ * it.
  */
 public final class BrokerMain {
 
