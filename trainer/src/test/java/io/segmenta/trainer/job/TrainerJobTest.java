@@ -84,6 +84,8 @@ class TrainerJobTest {
         assertThat(out.history).extracting(SegmentModel::getVersion).containsExactlyElementsOf(versions);
         SegmentModel first = out.models.get(0);
         assertThat(first.getParentVersion()).isNull();
+        // windows closed before the first model (too few customers yet) are part of its training window
+        assertThat(first.getTrainingWindow().getStart()).isEqualTo(DATA.events.get(0).getEventTime());
         assertThat(first.getSegments()).hasSize(3);
         assertThat(out.models.get(1).getParentVersion()).isEqualTo(1L);
         // lineage: every segment of a refit is accounted for: its id continues a parent's, or a birth/split/merge made it
