@@ -49,8 +49,6 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
 
     private transient ValueState<byte[]> current;
     private transient ListState<WindowStats> pending;
-    /** {first event time, events} of the windows closed before the first model (too few customers yet). */
-    private transient ValueState<long[]> beforeFirstModel;
     private transient WindowRefit refit;
     private transient AvroSerializer<SegmentModel> modelSerializer;
     private transient AvroSerializer<DriftReport> driftSerializer;
@@ -73,8 +71,6 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending",
                 TypeInformation.of(WindowStats.class)));
-        beforeFirstModel = getRuntimeContext().getState(new ValueStateDescriptor<>("before-first-model",
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         refit = new WindowRefit(settings, clock);
         SchemaRegistry registry = RestSchemaRegistryClient.fromProperties(registryConfig);
         modelSerializer = new AvroSerializer<>(registry, false);
@@ -145,9 +141,6 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
             }
         }
         SegmentModel parent = parent(ctx);
-        if (parent == null) {
-            carryWindowsBeforeFirstModel(window);
-        }
         WindowRefit.Outcome outcome;
         try {
             outcome = refit.apply(window, parent);
@@ -155,20 +148,12 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
             // a window the fitting code cannot handle must not stop the job: keep the model in force
             refused.inc();
             LOG.error("Window {}: refit failed, the model in force stays: {}", describe(timestamp), e.toString(), e);
-            outcome = null;
-        }
-        if (parent == null && (outcome == null || !outcome.published())) {
-            beforeFirstModel.update(new long[]{window.stream().mapToLong(s -> s.firstEventTime).min().orElse(Long.MAX_VALUE),
-                    window.stream().mapToLong(s -> s.events).sum()});
-        }
-        if (outcome == null) {
             return;
         }
         long now = clock.millis();
         if (outcome.published()) {
             SegmentModel model = outcome.model();
             current.update(ModelRecords.toBytes(model));
-            beforeFirstModel.clear();
             versionGauge = model.getVersion();
             TrainerSettings.Topics topics = settings.topics();
             out.collect(OutboundRecord.keyed(topics.models(), settings.modelName(),
@@ -189,19 +174,6 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
         if (outcome.drift() != null) {
             out.collect(OutboundRecord.keyed(settings.topics().drift(), settings.modelName(),
                     driftSerializer.serialize(settings.topics().drift(), outcome.drift()), now));
-        }
-    }
-
-    /**
-     * The first model's profiles hold every event folded so far, so its training window starts at the first of
-     * them: windows closed earlier without a model (too few customers) are carried into it.
-     */
-    private void carryWindowsBeforeFirstModel(List<WindowStats> window) throws Exception {
-        long[] earlier = beforeFirstModel.value();
-        if (earlier != null) {
-            WindowStats first = window.get(0);
-            first.firstEventTime = Math.min(first.firstEventTime, earlier[0]);
-            first.events += earlier[1];
         }
     }
 
