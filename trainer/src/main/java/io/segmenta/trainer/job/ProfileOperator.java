@@ -57,6 +57,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     private transient ValueState<byte[]> customer;
     private transient ListState<byte[]> modelState;
     private transient ListState<Long> lastWindowState;
+    private transient ListState<long[]> eventsSeenState;
     private transient ProfileFolder folder;
     private transient EventPayloads payloads;
     private transient AvroDeserializer<SegmentModel> modelDeserializer;
@@ -66,6 +67,8 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     private transient long eventsInWindow;
     private transient long firstEventInWindow;
     private transient long maxEventTime;
+    private transient long firstEventEver;
+    private transient long eventsEver;
 
     public ProfileOperator(TrainerSettings settings, Map<String, String> registryConfig, ModelBootstrap bootstrap) {
         this.settings = settings;
@@ -79,9 +82,18 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         modelState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("model", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         lastWindowState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("last-window", Types.LONG));
+        eventsSeenState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("events-seen", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         lastWindowEnd = Long.MIN_VALUE;
         for (Long end : lastWindowState.get()) {
             lastWindowEnd = Math.max(lastWindowEnd, end);
+        }
+        firstEventEver = Long.MAX_VALUE;
+        maxEventTime = Long.MIN_VALUE;
+        for (long[] seen : eventsSeenState.get()) {
+            firstEventEver = Math.min(firstEventEver, seen[0]);
+            maxEventTime = Math.max(maxEventTime, seen[1]);
+            eventsEver += seen[2];
         }
         for (byte[] bytes : modelState.get()) {
             adopt(ModelRecords.fromBytes(bytes));
@@ -101,7 +113,6 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         payloads = new EventPayloads();
         modelDeserializer = new AvroDeserializer<>(RestSchemaRegistryClient.fromProperties(registryConfig), SegmentModel.class);
         firstEventInWindow = Long.MAX_VALUE;
-        maxEventTime = Long.MIN_VALUE;
     }
 
     @Override
@@ -109,6 +120,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         super.snapshotState(context);
         modelState.update(model == null ? List.of() : List.of(ModelRecords.toBytes(model)));
         lastWindowState.update(List.of(lastWindowEnd));
+        eventsSeenState.update(List.of(new long[]{firstEventEver, maxEventTime, eventsEver}));
     }
 
     @Override
@@ -121,7 +133,9 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         folder.fold(state.profile, event);
         customer.update(state.encode());
         eventsInWindow++;
+        eventsEver++;
         firstEventInWindow = Math.min(firstEventInWindow, decoded.eventTime);
+        firstEventEver = Math.min(firstEventEver, decoded.eventTime);
         maxEventTime = Math.max(maxEventTime, decoded.eventTime);
     }
 
@@ -151,7 +165,8 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         } else {
             long size = settings.window().toMillis();
             long end = Math.floorDiv(wm + 1, size) * size;
-            if (end > lastWindowEnd) {
+            // the first watermark can fall in a window after the boundary below it: no window ends before its events
+            if (end > lastWindowEnd && (eventsEver == 0 || end > firstEventEver)) {
                 emitWindow(end, end);
             }
         }
@@ -174,6 +189,8 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         stats.events = eventsInWindow;
         stats.firstEventTime = firstEventInWindow;
         stats.lastEventTime = maxEventTime;
+        stats.firstEventEver = firstEventEver;
+        stats.eventsEver = eventsEver;
 
         boolean kmeans = scorer != null && model.getAlgorithm() == Algorithm.KMEANS;
         KMeansPartialSums partial = kmeans ? KMeansPartialSums.against(ParentModels.kmeans(model),

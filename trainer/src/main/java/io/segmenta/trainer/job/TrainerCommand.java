@@ -1,5 +1,8 @@
 package io.segmenta.trainer.job;
 
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +18,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code ./segment trainer}: the Flink trainer on a local MiniCluster, or, as the main class of the job jar, in
  * application mode on a Flink cluster. Settings come from a properties file; flags and {@code -D} override it.
+ * In application mode the JobManager runs {@link #main} itself, so main ends the JVM only after a local run.
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "Run the Flink trainer: profiles from customer-events, refits per window, models to segment-models.")
@@ -47,22 +51,38 @@ public class TrainerCommand implements Callable<Integer> {
     @Option(names = "--start", description = "committed, earliest, latest or an ISO instant.")
     String start;
 
-    @Option(names = "--backfill", description = "Bounded: read the history up to the offsets at start, train, stop.")
+    @Option(names = "--backfill", description = "Bounded: read the history (from --start, default earliest) up to the "
+            + "offsets at start, train, publish, stop.")
     boolean backfill;
+
+    @Option(names = "--checkpoint-dir", description = "Durable checkpoint directory (path or file-system URI); "
+            + "checkpoints there are retained when the job is cancelled or fails.")
+    String checkpointDir;
+
+    @Option(names = "--restore", paramLabel = "<path|latest>", description = "Start from this checkpoint or savepoint, "
+            + "or from the newest complete checkpoint under --checkpoint-dir (latest).")
+    String restore;
 
     @Option(names = "-D", description = "Any setting, key=value (repeatable; wins over everything).")
     Map<String, String> overrides = Map.of();
 
+    /** False once the job was handed to a cluster's environment (application mode, {@code flink run}). */
+    private boolean local = true;
+
     @Override
     public Integer call() throws Exception {
         TrainerConfig trainerConfig;
+        StreamExecutionEnvironment env;
         try {
             trainerConfig = TrainerConfig.fromProperties(properties());
+            env = TrainerRunner.environment(trainerConfig);
         } catch (IllegalArgumentException e) {
             System.err.println("trainer: " + e.getMessage());
             return 2;
         }
-        var env = TrainerRunner.environment(trainerConfig);
+        local = env instanceof LocalStreamEnvironment;
+        env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                .ifPresent(path -> System.err.println("trainer: restoring from " + path));
         TrainerRunner.attach(env, trainerConfig);
         env.execute("segmenta-trainer " + trainerConfig.settings().modelName());
         return 0;
@@ -86,6 +106,8 @@ public class TrainerCommand implements Callable<Integer> {
         if (backfill) {
             p.setProperty("segmenta.backfill", "true");
         }
+        put(p, "segmenta.checkpoint.dir", checkpointDir);
+        put(p, "segmenta.restore", restore);
         p.putAll(overrides);
         return p;
     }
@@ -97,6 +119,15 @@ public class TrainerCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainerCommand()).execute(args));
+        TrainerCommand command = new TrainerCommand();
+        int code = new CommandLine(command).execute(args);
+        if (command.local) {
+            // the MiniCluster's and Kafka clients' threads must not keep a finished local run alive
+            System.exit(code);
+        }
+        // inside a cluster (application mode) this JVM is the JobManager: fail the application, never exit the JVM
+        if (code != 0) {
+            throw new IllegalStateException("segmenta trainer ended with exit code " + code);
+        }
     }
 }

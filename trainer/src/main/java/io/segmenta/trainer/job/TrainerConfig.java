@@ -20,12 +20,15 @@ import java.util.Properties;
  * segmenta.out-of-orderness=PT5M       segmenta.idleness=PT30S
  * segmenta.half-life.days=30           segmenta.sample.per.worker=2000
  * segmenta.decay=0.5                   segmenta.start=committed | earliest | latest | 2024-01-01T00:00:00Z
- * segmenta.backfill=false              segmenta.checkpoint.interval=PT10S
+ * segmenta.backfill=false              (with backfill, segmenta.start defaults to earliest)
+ * segmenta.checkpoint.interval=PT10S   segmenta.checkpoint.dir=file:///var/lib/segmenta/checkpoints
+ * segmenta.restore=latest | &lt;checkpoint or savepoint path&gt;
  * segmenta.group.id=segmenta-trainer   segmenta.parallelism=2
  * segmenta.topics.events=customer-events (and .models, .model-history, .drift, .dlq)
  * </pre>
  */
-public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka, int parallelism) {
+public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka, int parallelism,
+                            CheckpointSettings checkpoints) {
 
     public static TrainerConfig fromProperties(Properties props) {
         Map<String, String> p = new HashMap<>();
@@ -67,10 +70,12 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
         if (!registry.containsKey("schema.registry.url")) {
             throw new IllegalArgumentException("schema.registry.url is required (--schema-registry)");
         }
+        boolean backfill = Boolean.parseBoolean(p.getOrDefault("segmenta.backfill", "false"));
         TrainerKafkaSettings kafka = new TrainerKafkaSettings(bootstrap, registry,
                 p.getOrDefault("segmenta.group.id", "segmenta-trainer"),
-                p.getOrDefault("segmenta.start", "committed"),
-                Boolean.parseBoolean(p.getOrDefault("segmenta.backfill", "false")),
+                // a backfill retrains on the history: from the beginning unless told otherwise
+                p.getOrDefault("segmenta.start", backfill ? "earliest" : "committed"),
+                backfill,
                 duration(p, "segmenta.checkpoint.interval", Duration.ofSeconds(10)),
                 p.getOrDefault("segmenta.transactional.id.prefix", "segmenta-trainer-" + settings.modelName()),
                 kafkaProps);
@@ -78,7 +83,8 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
         if (parallelism < 1) {
             throw new IllegalArgumentException("segmenta.parallelism must be >= 1, got " + parallelism);
         }
-        return new TrainerConfig(settings, kafka, parallelism);
+        CheckpointSettings checkpoints = new CheckpointSettings(p.get("segmenta.checkpoint.dir"), p.get("segmenta.restore"));
+        return new TrainerConfig(settings, kafka, parallelism, checkpoints);
     }
 
     static int[] parseK(String text) {

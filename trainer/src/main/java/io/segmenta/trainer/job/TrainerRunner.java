@@ -1,10 +1,15 @@
 package io.segmenta.trainer.job;
 
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +17,12 @@ import java.time.Duration;
 /**
  * Puts the trainer on a Flink environment: a MiniCluster when run locally ({@code ./segment trainer}, the demo),
  * the cluster's when the jar is submitted in application mode. Checkpoints drive the exactly-once sink; failures
- * restart from the last checkpoint with a fixed delay.
+ * restart from the last checkpoint with a fixed delay. With a checkpoint directory the checkpoints outlive the
+ * process (retained on cancellation and failure), so a new run can restore one.
  */
 public final class TrainerRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainerRunner.class);
 
     private TrainerRunner() {
     }
@@ -24,10 +32,31 @@ public final class TrainerRunner {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        flink.addAll(checkpointing(config.checkpoints()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.kafka().checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         return env;
+    }
+
+    /**
+     * Flink options for durable checkpoints and the restore path ({@code latest} resolved to the newest complete
+     * checkpoint now). Options left out keep the cluster's configuration.
+     */
+    static Configuration checkpointing(CheckpointSettings checkpoints) {
+        Configuration flink = new Configuration();
+        if (checkpoints.directory() != null) {
+            flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.directory());
+            flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        String restore = checkpoints.restorePath();
+        if (restore != null) {
+            LOG.info("Restoring the trainer from {}", restore);
+            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restore);
+        }
+        return flink;
     }
 
     /** Builds the Kafka-wired job on {@code env}. */

@@ -80,14 +80,23 @@ public final class WindowRefit {
         long customers = 0;
         long events = 0;
         long firstEvent = Long.MAX_VALUE;
+        long eventsEver = 0;
+        long firstEventEver = Long.MAX_VALUE;
         long windowEnd = stats.get(0).windowEnd;
         for (WindowStats s : stats) {
             rows.addAll(List.of(s.sample));
             customers += s.customers;
             events += s.events;
             firstEvent = Math.min(firstEvent, s.firstEventTime);
+            eventsEver += s.eventsEver;
+            firstEventEver = Math.min(firstEventEver, s.firstEventEver);
         }
         DriftReport drift = drift(stats, parent, firstEvent, windowEnd);
+        if (parent == null) {
+            // a first model's profiles hold every event so far, windows closed without a model included
+            events = Math.max(events, eventsEver);
+            firstEvent = Math.min(firstEvent, firstEventEver);
+        }
         int needed = Math.max(10 * settings.kMin(), 20);
         if (rows.size() < needed) {
             return new Outcome(null, drift, "not enough customers yet: " + rows.size() + " sampled, " + needed + " needed");

@@ -20,6 +20,9 @@ public class WindowStats {
     public long firstEventTime = Long.MAX_VALUE;
     /** Latest event time this worker has folded so far (Long.MIN_VALUE when none). */
     public long lastEventTime = Long.MIN_VALUE;
+    /** Earliest event time and number of events this worker has folded so far: what a first model's profiles hold. */
+    public long firstEventEver = Long.MAX_VALUE;
+    public long eventsEver;
 
     // K-Means partial sums (empty when modelVersion is -1)
     public double[][] sums = new double[0][];

@@ -84,6 +84,10 @@ class TrainerJobTest {
         assertThat(out.history).extracting(SegmentModel::getVersion).containsExactlyElementsOf(versions);
         SegmentModel first = out.models.get(0);
         assertThat(first.getParentVersion()).isNull();
+        // its training window starts at the first event (windows closed before it without a model included) and
+        // ends after it: the first watermark falls after a window boundary, and no window ends before its events
+        assertThat(first.getTrainingWindow().getStart()).isEqualTo(DATA.events.get(0).getEventTime());
+        assertThat(first.getTrainingWindow().getEnd()).isAfter(DATA.events.get(0).getEventTime());
         assertThat(first.getSegments()).hasSize(3);
         assertThat(out.models.get(1).getParentVersion()).isEqualTo(1L);
         // lineage: every segment of a refit is accounted for: its id continues a parent's, or a birth/split/merge made it
