@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.assigner.dedup.DedupPolicy;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
@@ -60,8 +61,9 @@ public record AssignerSettings(
         HTTP_HOST("segmenta.http.host", "127.0.0.1", "address the HTTP API binds"),
         HTTP_PORT("segmenta.http.port", "7070", "port of the HTTP API (0 = any free port)"),
         HTTP_ADVERTISED_HOST("segmenta.http.advertised-host", "", "host other instances reach this one at (default: the bind host, or the machine's name when binding 0.0.0.0)"),
-        DEDUP_SIZE("segmenta.dedup.size", "64", "event ids remembered per customer"),
-        DEDUP_WINDOW("segmenta.dedup.window", "24h", "event-time window of remembered ids, before the customer's latest event"),
+        DEDUP_SIZE("segmenta.dedup.size", String.valueOf(DedupPolicy.DEFAULT_CAPACITY), "event ids remembered per customer"),
+        DEDUP_WINDOW("segmenta.dedup.window", DedupPolicy.DEFAULT_WINDOW.toHours() + "h",
+                "event-time window of remembered ids, before the customer's latest event"),
         RESCORE_CHUNK("segmenta.rescore.chunk", "2000", "customers re-scored per punctuation after a model update"),
         RESCORE_INTERVAL("segmenta.rescore.interval", "100ms", "wall-clock interval of the model check / re-score punctuator"),
         DRIFT_WINDOW("segmenta.drift.window", "1m", "wall-clock window of the live drift statistics");
@@ -99,8 +101,9 @@ public record AssignerSettings(
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException(Key.HTTP_PORT.key + " must be 0..65535, was " + httpPort);
         }
-        if (dedupSize < 1 || dedupSize > 4096) {
-            throw new IllegalArgumentException(Key.DEDUP_SIZE.key + " must be 1..4096 (it is stored with every customer), was " + dedupSize);
+        if (dedupSize < 1 || dedupSize > DedupPolicy.MAX_CAPACITY) {
+            throw new IllegalArgumentException(Key.DEDUP_SIZE.key + " must be 1.." + DedupPolicy.MAX_CAPACITY
+                    + " (it is stored with every customer), was " + dedupSize);
         }
         requirePositive(Key.DEDUP_WINDOW, dedupWindow);
         if (rescoreChunk < 1) {
@@ -202,6 +205,11 @@ public record AssignerSettings(
         props.putAll(clientProperties);
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
         return props;
+    }
+
+    /** The de-duplication the trainer applies too (same class, same defaults). */
+    public DedupPolicy dedup() {
+        return new DedupPolicy(dedupSize, dedupWindow);
     }
 
     /** Configuration for the Avro serdes: the registry keys only (URL, auth, TLS, auto-registration). */

@@ -75,18 +75,31 @@ public final class ProfileCodec {
      * @throws ProfileFormatException on an unknown version, truncated or trailing bytes, or impossible values
      */
     public static CustomerProfile decode(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
+        if (bytes == null) {
             throw new ProfileFormatException("no bytes to decode a customer profile from");
         }
-        int version = bytes[0];
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes the profile held in {@code bytes[offset, offset + length)}, e.g. inside a larger state entry, without
+     * copying it out first.
+     *
+     * @throws ProfileFormatException on an unknown version, truncated or trailing bytes, or impossible values
+     */
+    public static CustomerProfile decode(byte[] bytes, int offset, int length) {
+        if (bytes == null || length <= 0) {
+            throw new ProfileFormatException("no bytes to decode a customer profile from");
+        }
+        int version = bytes[offset];
         if (version != FORMAT_VERSION) {
             throw new ProfileFormatException("unsupported customer profile format version " + version
                     + " (this build reads version " + FORMAT_VERSION + "); it was written by a newer build or is not a profile");
         }
         try {
-            return decodeV1(ByteBuffer.wrap(bytes, 1, bytes.length - 1));
+            return decodeV1(ByteBuffer.wrap(bytes, offset + 1, length - 1));
         } catch (BufferUnderflowException e) {
-            throw new ProfileFormatException("customer profile is truncated (" + bytes.length + " bytes)", e);
+            throw new ProfileFormatException("customer profile is truncated (" + length + " bytes)", e);
         }
     }
 

@@ -43,6 +43,23 @@ class ProfileCodecTest {
     }
 
     @Test
+    void decodesAProfileInsideALargerBufferWithoutItsNeighbours() {
+        CustomerProfile original = randomProfile(11, 40);
+        byte[] profile = ProfileCodec.encode(original);
+        byte[] entry = new byte[3 + profile.length + 5];
+        Arrays.fill(entry, (byte) 0x7f);
+        System.arraycopy(profile, 0, entry, 3, profile.length);
+
+        CustomerProfile decoded = ProfileCodec.decode(entry, 3, profile.length);
+
+        assertThat(ProfileCodec.encode(decoded)).isEqualTo(profile);
+        assertThatThrownBy(() -> ProfileCodec.decode(entry, 3, profile.length + 1))
+                .isInstanceOf(ProfileFormatException.class).hasMessageContaining("trailing");
+        assertThatThrownBy(() -> ProfileCodec.decode(entry, 3, profile.length - 1))
+                .isInstanceOf(ProfileFormatException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
     void decodedProfileKeepsFoldingLikeTheOriginal() {
         CustomerProfile original = randomProfile(7, 100);
         CustomerProfile decoded = ProfileCodec.decode(ProfileCodec.encode(original));

@@ -1,5 +1,6 @@
 package io.segmenta.streams.processor;
 
+import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.assigner.events.EventValidator;
 import io.segmenta.assigner.events.EventVerdict;
 import io.segmenta.assigner.profile.CustomerProfile;
@@ -17,7 +18,6 @@ import io.segmenta.streams.model.ActiveModel;
 import io.segmenta.streams.model.CompiledModel;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
-import io.segmenta.streams.state.EventIdHash;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -60,7 +60,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     private final Deserializer<SegmentModel> models;
     private final EventValidator validator = EventValidator.withDefaults();
     private final ProfileFolder folder;
-    private final long dedupWindowMillis;
+    private final DedupPolicy dedup;
     /** Reused for every scoring of this task: the scorer writes into it without allocating. */
     private final Assignment scratch = new Assignment();
 
@@ -80,7 +80,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         this.events = events;
         this.models = models;
         this.folder = new ProfileFolder(settings.halfLifeDays(), validator.rules());
-        this.dedupWindowMillis = settings.dedupWindow().toMillis();
+        this.dedup = settings.dedup();
     }
 
     @Override
@@ -133,15 +133,13 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             }
             state = CustomerState.empty(folder.newProfile(), settings.dedupSize());
         }
-        long idHash = EventIdHash.of(event.getEventId());
-        if (state.recentEvents().contains(idHash)) {
+        CustomerProfile profile = state.profile();
+        if (!dedup.admit(state.recentEvents(), event.getEventId(), event.getEventTime().toEpochMilli(),
+                profile.lastEventMillis())) {
             runtime.metrics().duplicate();
             return;
         }
-        CustomerProfile profile = state.profile();
         folder.fold(profile, event);
-        state.recentEvents().add(idHash, event.getEventTime().toEpochMilli());
-        state.recentEvents().forgetBefore(profile.lastEventMillis() - dedupWindowMillis);
 
         CompiledModel model = active.current();
         if (model != null) {

@@ -1,5 +1,6 @@
 package io.segmenta.streams.state;
 
+import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.profile.CustomerProfile;
 
 import java.util.Objects;

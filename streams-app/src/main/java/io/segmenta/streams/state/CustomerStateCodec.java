@@ -1,5 +1,8 @@
 package io.segmenta.streams.state;
 
+import io.segmenta.assigner.dedup.RecentEvents;
+import io.segmenta.assigner.dedup.RecentEventsCodec;
+import io.segmenta.assigner.dedup.RecentEventsFormatException;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileCodec;
 import io.segmenta.assigner.profile.ProfileFormatException;
@@ -17,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * byte    1 if an assignment follows, else 0; the assignment is:
  *   int segmentId, long modelVersion, double distance, double confidence, long scoredAtMillis,
  *   string label, string modelName                (string = int length + UTF-8 bytes)
- * short   m, then m x (long event-id hash, long event millis), oldest first
+ * short   m, then m x (long event-id hash, long event millis), oldest first   ({@link RecentEventsCodec})
  * </pre>
  * A new layout gets a new version and this class keeps reading the old ones, so a rolling upgrade can read
  * state written by the previous build. Stateless apart from the dedup capacity applied on decode.
@@ -42,7 +45,7 @@ public final class CustomerStateCodec {
         byte[] label = a == null ? null : a.label().getBytes(StandardCharsets.UTF_8);
         byte[] model = a == null ? null : a.modelName().getBytes(StandardCharsets.UTF_8);
         RecentEvents recent = state.recentEvents();
-        int size = 1 + 4 + profile.length + 1 + 2 + 16 * recent.size();
+        int size = 1 + 4 + profile.length + 1 + RecentEventsCodec.encodedSize(recent);
         if (a != null) {
             size += 4 + 8 + 8 + 8 + 8 + 4 + label.length + 4 + model.length;
         }
@@ -55,10 +58,7 @@ public final class CustomerStateCodec {
                     .putDouble(a.confidence()).putLong(a.scoredAtMillis())
                     .putInt(label.length).put(label).putInt(model.length).put(model);
         }
-        out.putShort((short) recent.size());
-        for (int i = 0; i < recent.size(); i++) {
-            out.putLong(recent.hashAt(i)).putLong(recent.timeAt(i));
-        }
+        RecentEventsCodec.write(recent, out);
         return out.array();
     }
 
@@ -77,6 +77,8 @@ public final class CustomerStateCodec {
             throw new StateFormatException("customer state is truncated (" + bytes.length + " bytes)", e);
         } catch (ProfileFormatException e) {
             throw new StateFormatException("customer state holds a bad profile: " + e.getMessage(), e);
+        } catch (RecentEventsFormatException e) {
+            throw new StateFormatException("corrupt customer state: " + e.getMessage(), e);
         }
     }
 
@@ -85,9 +87,8 @@ public final class CustomerStateCodec {
         if (profileLength < 0 || profileLength > in.remaining()) {
             throw new StateFormatException("corrupt customer state: profile of " + profileLength + " bytes");
         }
-        byte[] profileBytes = new byte[profileLength];
-        in.get(profileBytes);
-        CustomerProfile profile = ProfileCodec.decode(profileBytes);
+        CustomerProfile profile = ProfileCodec.decode(in.array(), in.arrayOffset() + in.position(), profileLength);
+        in.position(in.position() + profileLength);
         CurrentAssignment assignment = null;
         byte hasAssignment = in.get();
         if (hasAssignment == 1) {
@@ -102,14 +103,7 @@ public final class CustomerStateCodec {
         } else if (hasAssignment != 0) {
             throw new StateFormatException("corrupt customer state: assignment flag " + hasAssignment);
         }
-        int stored = in.getShort();
-        if (stored < 0) {
-            throw new StateFormatException("corrupt customer state: " + stored + " recent events");
-        }
-        RecentEvents recent = new RecentEvents(dedupCapacity);
-        for (int i = 0; i < stored; i++) {
-            recent.add(in.getLong(), in.getLong()); // a ring longer than the capacity keeps its newest entries
-        }
+        RecentEvents recent = RecentEventsCodec.read(in, dedupCapacity); // a longer ring keeps its newest entries
         if (in.hasRemaining()) {
             throw new StateFormatException("corrupt customer state: " + in.remaining() + " trailing bytes");
         }

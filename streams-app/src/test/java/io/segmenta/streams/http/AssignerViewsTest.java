@@ -1,5 +1,6 @@
 package io.segmenta.streams.http;
 
+import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
@@ -10,7 +11,6 @@ import io.segmenta.streams.model.CompiledModel;
 import io.segmenta.streams.model.ModelCompiler;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
-import io.segmenta.streams.state.RecentEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

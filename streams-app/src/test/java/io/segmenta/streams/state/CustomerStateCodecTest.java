@@ -1,14 +1,20 @@
 package io.segmenta.streams.state;
 
+import io.segmenta.assigner.dedup.EventIdHash;
+import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
+import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.EventType;
 import io.segmenta.streams.TestEvents;
 import io.segmenta.streams.TestModels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +60,42 @@ class CustomerStateCodecTest {
         assertThat(back.assignment()).isNull();
         assertThat(back.recentEvents().size()).isZero();
         assertThat(back.profile().lastEventMillis()).isEqualTo(TestModels.T0.toEpochMilli());
+    }
+
+    /** Bytes of {@link #goldenState()} written by the build before the id ring moved to the core: still read and re-written alike. */
+    static final String FORMAT_1_BYTES = "01000000660110403e00000000000000000000000000020000019bc11901000000019bc14fef803feff81e08b520a5"
+            + "4033fb12c5713467000000000000000000000000000000003ff0000000000000000000000000000001059922aa000000036170700000019bc14fef"
+            + "80010000000300000000000000073fe00000000000003fd00000000000000000018bcfe568000000000c426967207370656e646572730000000764"
+            + "656661756c740002e0646ea9421d77e80000019bc11901003cd04d900a2e307b0000019bc14fef80";
+
+    static CustomerState goldenState(ProfileFolder folder) {
+        Instant t0 = Instant.parse("2026-01-15T10:00:00Z");
+        CustomerProfile profile = folder.newProfile();
+        folder.fold(profile, CustomerEvent.newBuilder().setEventId("e1").setCustomerId("alice").setEventTime(t0)
+                .setType(EventType.PURCHASE).setAmount(20.0).setCurrency("EUR").setProductCategory("books")
+                .setChannel("web").build());
+        folder.fold(profile, CustomerEvent.newBuilder().setEventId("e2").setCustomerId("alice")
+                .setEventTime(t0.plusSeconds(3600)).setType(EventType.PAGE_VIEW).setChannel("app").build());
+        RecentEvents recent = new RecentEvents(64);
+        recent.add(EventIdHash.of("e1"), t0.toEpochMilli());
+        recent.add(EventIdHash.of("e2"), t0.plusSeconds(3600).toEpochMilli());
+        return new CustomerState(profile, new CurrentAssignment(3, "Big spenders", "default", 7, 0.5, 0.25,
+                1_700_000_000_000L), recent);
+    }
+
+    @Test
+    void stateWrittenByThePreviousBuildIsReadAndWrittenByteForByte() {
+        byte[] stored = HexFormat.of().parseHex(FORMAT_1_BYTES);
+        CustomerState expected = goldenState(folder);
+
+        CustomerState back = codec.decode(stored);
+
+        assertThat(back.recentEvents()).isEqualTo(expected.recentEvents());
+        assertThat(back.recentEvents().contains(EventIdHash.of("e1"))).isTrue();
+        assertThat(back.assignment()).isEqualTo(expected.assignment());
+        assertThat(back.profile().asOf(0)).isEqualTo(expected.profile().asOf(0));
+        assertThat(codec.encode(back)).isEqualTo(stored);
+        assertThat(codec.encode(expected)).isEqualTo(stored);
     }
 
     @Test

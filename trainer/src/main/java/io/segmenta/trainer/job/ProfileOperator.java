@@ -1,6 +1,6 @@
 package io.segmenta.trainer.job;
 
-import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.profile.ProfileSnapshot;
 import io.segmenta.assigner.scoring.Assignment;
@@ -17,6 +17,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -32,9 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
- * Keeps every customer's profile (keyed state, the core's fold, so the features are the assigner's) and, when the
+ * Keeps every customer's profile (keyed state, the core's fold and de-duplication by event id, so the features are
+ * the assigner's: a replayed event is dropped and counted, metric {@code duplicates}) and, when the
  * event-time watermark passes the end of a training window, walks all of this worker's customers once: vectors as
  * of the window end, K-Means partial sums and drift counts against the model in force, and a bounded sample. Only
  * those k x d numbers and the sample travel to the reducer, so the per-customer work scales with parallelism.
@@ -43,11 +46,19 @@ import java.util.Random;
  * watermark (timers fire per key; this needs one pass per worker). Input 2 is the {@code segment-models} topic,
  * broadcast: the loop from the reducer's output back to the workers closes through Kafka. Its watermarks are
  * ignored: models carry no event time.
+ *
+ * <p>Keyed state: {@value #CUSTOMER_STATE} ({@link TrainerCustomerState}'s bytes, written per event) and
+ * {@value #LAST_SEGMENT_STATE} (the segment of the latest window close, written only when it changes, so that the
+ * pass never re-encodes a profile). State of the earlier layout ({@value #LEGACY_CUSTOMER_STATE}: segment and profile
+ * in one entry, no event ids) is refused when restored, rather than read wrongly or silently dropped.
  */
 public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         implements TwoInputStreamOperator<DecodedEvent, RawRecord, WindowStats> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfileOperator.class);
+    static final String CUSTOMER_STATE = "customer-events";
+    static final String LAST_SEGMENT_STATE = "last-segment";
+    static final String LEGACY_CUSTOMER_STATE = "customer";
 
     private final TrainerSettings settings;
     private final Map<String, String> registryConfig;
@@ -55,6 +66,10 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
 
     private transient ValueStateDescriptor<byte[]> customerDescriptor;
     private transient ValueState<byte[]> customer;
+    private transient ValueState<Integer> lastSegment;
+    private transient DedupPolicy dedup;
+    private transient Counter duplicates;
+    private transient long duplicatesInWindow;
     private transient ListState<byte[]> modelState;
     private transient ListState<Long> lastWindowState;
     private transient ListState<long[]> eventsSeenState;
@@ -107,12 +122,27 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     @Override
     public void open() throws Exception {
         super.open();
-        customerDescriptor = new ValueStateDescriptor<>("customer", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        refuseLegacyState();
+        customerDescriptor = new ValueStateDescriptor<>(CUSTOMER_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         customer = getPartitionedState(customerDescriptor);
+        lastSegment = getPartitionedState(new ValueStateDescriptor<>(LAST_SEGMENT_STATE, Types.INT));
+        dedup = settings.dedup();
+        duplicates = getMetricGroup().counter("duplicates");
         folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
         payloads = new EventPayloads();
         modelDeserializer = new AvroDeserializer<>(RestSchemaRegistryClient.fromProperties(registryConfig), SegmentModel.class);
         firstEventInWindow = Long.MAX_VALUE;
+    }
+
+    /** A savepoint of the old layout would restore as empty profiles under the new names: fail instead. */
+    private void refuseLegacyState() throws Exception {
+        try (Stream<Object> legacy = getKeyedStateBackend().getKeys(LEGACY_CUSTOMER_STATE, VoidNamespace.INSTANCE)) {
+            if (legacy.findAny().isPresent()) {
+                throw new IllegalStateException("the restored checkpoint/savepoint holds trainer state '"
+                        + LEGACY_CUSTOMER_STATE + "' of an earlier layout (segment and profile in one entry), which this "
+                        + "build does not read: start the trainer without it (profiles rebuild from the events)");
+            }
+        }
     }
 
     @Override
@@ -127,11 +157,13 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     public void processElement1(StreamRecord<DecodedEvent> element) throws Exception {
         DecodedEvent decoded = element.getValue();
         CustomerEvent event = payloads.decode(decoded.payload);
-        byte[] bytes = customer.value();
-        TrainerCustomerState state = bytes == null
-                ? new TrainerCustomerState(folder.newProfile(), SampleRow.NONE) : TrainerCustomerState.decode(bytes);
-        folder.fold(state.profile, event);
-        customer.update(state.encode());
+        byte[] next = TrainerCustomerState.fold(customer.value(), event, folder, dedup);
+        if (next == null) {
+            duplicates.inc();
+            duplicatesInWindow++;
+            return;
+        }
+        customer.update(next);
         eventsInWindow++;
         eventsEver++;
         firstEventInWindow = Math.min(firstEventInWindow, decoded.eventTime);
@@ -208,11 +240,10 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
 
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 customerDescriptor, (key, state) -> {
-                    TrainerCustomerState customerState = TrainerCustomerState.decode(state.value());
-                    CustomerProfile profile = customerState.profile;
-                    ProfileSnapshot snapshot = profile.asOf(asOf);
+                    ProfileSnapshot snapshot = TrainerCustomerState.decodeProfile(state.value()).asOf(asOf);
                     customers[0]++;
-                    int previous = customerState.lastSegment;
+                    Integer stored = lastSegment.value();
+                    int previous = stored == null ? SampleRow.NONE : stored;
                     if (scorer != null) {
                         scorer.assign(snapshot, assignment);
                         if (partial != null) {
@@ -223,8 +254,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
                         driftDistances[index] += assignment.distance();
                         if (assignment.segmentId() != previous) {
                             changes[0]++;
-                            customerState.lastSegment = assignment.segmentId();
-                            state.update(customerState.encode());
+                            lastSegment.update(assignment.segmentId());
                         }
                     }
                     sample.offer(() -> SampleRow.of(snapshot, numeric, categorical, previous));
@@ -252,12 +282,19 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
             stats.candidateKeys = s.candidateKeys();
         }
         output.collect(new StreamRecord<>(stats, windowEnd));
-        LOG.info("Window {} closed on worker {}/{}: {} customers, {} events, model v{}, {} ms", windowEnd == Long.MAX_VALUE
-                        ? "end-of-input" : java.time.Instant.ofEpochMilli(windowEnd), subtask, parallelism, stats.customers,
-                stats.events, stats.modelVersion, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Window {} closed on worker {}/{}: {} customers, {} events, model v{}, {} ms; {} duplicates dropped",
+                windowEnd == Long.MAX_VALUE ? "end-of-input" : java.time.Instant.ofEpochMilli(windowEnd), subtask,
+                parallelism, stats.customers, stats.events, stats.modelVersion, (System.nanoTime() - started) / 1_000_000,
+                duplicatesInWindow);
         lastWindowEnd = windowEnd;
         eventsInWindow = 0;
+        duplicatesInWindow = 0;
         firstEventInWindow = Long.MAX_VALUE;
+    }
+
+    /** Events dropped as duplicates by this operator instance (the {@code duplicates} metric), for tests. */
+    long duplicates() {
+        return duplicates.getCount();
     }
 
     /** Algorithm R over a stream of unknown length; items are built only when kept. */

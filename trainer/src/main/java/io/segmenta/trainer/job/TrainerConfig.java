@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.avro.Algorithm;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Properties;
  * segmenta.checkpoint.interval=PT10S   segmenta.checkpoint.dir=file:///var/lib/segmenta/checkpoints
  * segmenta.restore=latest | &lt;checkpoint or savepoint path&gt;
  * segmenta.group.id=segmenta-trainer   segmenta.parallelism=2
+ * segmenta.dedup.size=64               segmenta.dedup.window=PT24H   (keep them equal to the assigner's)
  * segmenta.topics.events=customer-events (and .models, .model-history, .drift, .dlq)
  * </pre>
  */
@@ -52,7 +54,9 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 d.features(),
                 (int) number(p, "segmenta.sample.per.worker", d.samplePerSubtask()),
                 number(p, "segmenta.decay", d.decayFactor()),
-                d.maxInertiaIncrease(), d.minSilhouetteGainForNewK(), d.eventRules(), topics, d.seed());
+                d.maxInertiaIncrease(), d.minSilhouetteGainForNewK(), d.eventRules(), topics, d.seed(),
+                new DedupPolicy((int) number(p, "segmenta.dedup.size", d.dedup().capacity()),
+                        duration(p, "segmenta.dedup.window", d.dedup().window())));
 
         Map<String, String> registry = new HashMap<>();
         Map<String, String> kafkaProps = new HashMap<>();

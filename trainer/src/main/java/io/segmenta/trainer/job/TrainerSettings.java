@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.features.FeatureCatalog;
@@ -35,12 +36,13 @@ import java.util.Objects;
  * @param eventRules               validation limits, the same as the assigner's
  * @param topics                   where outputs go
  * @param seed                     makes sampling and seeding repeatable
+ * @param dedup                    event-id de-duplication per customer, the same as the assigner's
  */
 public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, int kMax, Duration window,
                               Duration outOfOrderness, Duration idleness, double halfLifeDays,
                               List<FeatureColumn> features, int samplePerSubtask, double decayFactor,
                               double maxInertiaIncrease, double minSilhouetteGainForNewK, EventRules eventRules,
-                              Topics topics, long seed) implements Serializable {
+                              Topics topics, long seed, DedupPolicy dedup) implements Serializable {
 
     /** Topic names. */
     public record Topics(String events, String models, String modelHistory, String drift, String deadLetters)
@@ -98,6 +100,7 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
         }
         Objects.requireNonNull(eventRules, "eventRules");
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(dedup, "dedup");
     }
 
     private static void positive(String name, Duration d) {
@@ -110,7 +113,7 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
     public static TrainerSettings defaults() {
         return new TrainerSettings("default", Algorithm.KMEANS, 3, 8, Duration.ofHours(1), Duration.ofMinutes(5),
                 Duration.ofSeconds(30), 30.0, defaultFeatures(), 2000, 0.5, 0.5, 0.05, EventRules.DEFAULTS,
-                Topics.DEFAULTS, 42L);
+                Topics.DEFAULTS, 42L, DedupPolicy.DEFAULTS);
     }
 
     /** Recency, frequency, money, refunds and browsing: skewed counts and money are log-transformed. */
@@ -128,53 +131,59 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
 
     public TrainerSettings withModelName(String name) {
         return new TrainerSettings(name, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withAlgorithm(Algorithm a) {
         return new TrainerSettings(modelName, a, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withK(int min, int max) {
         return new TrainerSettings(modelName, algorithm, min, max, window, outOfOrderness, idleness, halfLifeDays,
                 features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics,
-                seed);
+                seed, dedup);
     }
 
     public TrainerSettings withWindow(Duration w) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, w, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withOutOfOrderness(Duration d) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, d, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withHalfLifeDays(double days) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, days, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withFeatures(List<FeatureColumn> f) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, f,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withSamplePerSubtask(int n) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, n, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed);
+                features, n, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withEventRules(EventRules rules) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, rules, topics, seed);
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, rules, topics, seed, dedup);
     }
 
     public TrainerSettings withTopics(Topics t) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, t, seed);
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, t, seed, dedup);
+    }
+
+    public TrainerSettings withDedup(DedupPolicy d) {
+        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics,
+                seed, d);
     }
 
     /** Names of the numeric features, in configuration order. */

@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.dedup.DedupPolicy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -10,6 +11,7 @@ import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +95,18 @@ class TrainerConfigTest {
                 "--schema-registry", "http://localhost:1", "--checkpoint-dir", dir.toString(), "--restore", "latest");
 
         assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void deDuplicationDefaultsToTheAssignersAndCanBeSet() {
+        assertThat(TrainerConfig.fromProperties(props()).settings().dedup()).isEqualTo(DedupPolicy.DEFAULTS);
+
+        TrainerConfig config = TrainerConfig.fromProperties(props("segmenta.dedup.size", "16",
+                "segmenta.dedup.window", "PT2H"));
+
+        assertThat(config.settings().dedup()).isEqualTo(new DedupPolicy(16, Duration.ofHours(2)));
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.dedup.size", "0")))
+                .hasMessageContaining("dedup capacity must be 1..4096");
     }
 
     private static Properties props(String... keyValues) {

@@ -48,8 +48,9 @@ import java.util.concurrent.TimeUnit;
  * passing the window end (start of the first pass) to the model at the sink. Cases: (a) first model, workers have
  * no model (sample-based fit, k chosen by silhouette over 3..8, the defaults); (b) refit with partial sums, workers
  * start with case (a)'s model through {@link ModelBootstrap}. Baseline in the same run: a plain single-thread loop
- * over one worker's share of the same state bytes (4-byte segment + {@link ProfileCodec}), decode + as-of only,
- * and decode + as-of + score + re-encode (the pass's work without Flink).
+ * over one worker's share of the profiles as state bytes (4-byte segment + {@link ProfileCodec}, the trainer's first
+ * layout, kept unchanged so that it calibrates the machine's speed across builds), decode + as-of only, and decode +
+ * as-of + score + re-encode (the first layout's pass work without Flink).
  *
  * <pre>
  *   mvn -B -q -o -pl benchmarks package -DskipTests

@@ -1,4 +1,4 @@
-package io.segmenta.streams.state;
+package io.segmenta.assigner.dedup;
 
 /**
  * 64-bit hash of an event id, kept per customer for de-duplication instead of the id itself (ids are

@@ -1,4 +1,4 @@
-package io.segmenta.streams.state;
+package io.segmenta.assigner.dedup;
 
 import org.junit.jupiter.api.Test;
 
