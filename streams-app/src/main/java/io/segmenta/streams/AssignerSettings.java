@@ -1,6 +1,7 @@
 package io.segmenta.streams;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
@@ -48,6 +49,15 @@ public record AssignerSettings(
         int rescoreChunk,
         Duration rescoreInterval,
         Duration driftWindow) {
+
+    /**
+     * Producer settings of ours unless the configuration says otherwise (plain or {@code producer.}-prefixed). Every
+     * event writes its customer's state to the changelog besides the outputs: large lz4 batches cut the produce
+     * requests per event several-fold (1.6x the events/s on 2 cores, broker included; see the README's benchmarks).
+     */
+    public static final Map<String, String> PRODUCER_DEFAULTS = Map.of(
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.BATCH_SIZE_CONFIG, "262144");
 
     /** Our keys, their defaults and what they mean; the README's settings table lists the same. */
     public enum Key {
@@ -146,6 +156,11 @@ public record AssignerSettings(
         client.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         // exactly-once by default: the store, the changelog and the outputs commit together
         client.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        PRODUCER_DEFAULTS.forEach((key, value) -> {
+            if (!client.containsKey(key) && !client.containsKey(StreamsConfig.PRODUCER_PREFIX + key)) {
+                client.put(StreamsConfig.PRODUCER_PREFIX + key, value);
+            }
+        });
 
         return new AssignerSettings(client, registry,
                 new AssignerTopics(get(ours, Key.TOPIC_EVENTS), get(ours, Key.TOPIC_MODELS),

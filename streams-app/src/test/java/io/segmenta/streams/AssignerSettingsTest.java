@@ -31,7 +31,17 @@ class AssignerSettingsTest {
         assertThat(s.rescoreInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.driftWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(s.applicationId()).isEqualTo("segmenta-assigner");
-        assertThat(s.clientProperties()).containsEntry("processing.guarantee", "exactly_once_v2");
+        assertThat(s.clientProperties()).containsEntry("processing.guarantee", "exactly_once_v2")
+                .containsEntry("producer.compression.type", "lz4").containsEntry("producer.batch.size", "262144");
+    }
+
+    @Test
+    void producerDefaultsGiveWayToTheUsersPlainOrPrefixedSetting() {
+        AssignerSettings s = AssignerSettings.fromMap(Map.of("bootstrap.servers", "broker:9092",
+                "compression.type", "zstd", "producer.batch.size", "65536"));
+
+        assertThat(s.clientProperties()).containsEntry("compression.type", "zstd")
+                .containsEntry("producer.batch.size", "65536").doesNotContainKey("producer.compression.type");
     }
 
     @Test

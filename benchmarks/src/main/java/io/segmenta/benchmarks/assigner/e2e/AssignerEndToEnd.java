@@ -190,7 +190,7 @@ public final class AssignerEndToEnd {
             assignerArgs.add(property);
         }
         if (!options.assignerProperties().isEmpty()) {
-            notes.add("Assigner run with " + options.assignerProperties() + " (the pass-through with Kafka Streams defaults).");
+            notes.add("Assigner run with " + options.assignerProperties() + " (the pass-through with Kafka Streams defaults plus the assigner's producer tuning).");
         }
         ChildJvm assigner = ChildJvm.start("assigner", work, streamsJvmArgs(options.jfr()),
                 "io.segmenta.streams.AssignerCommand", assignerArgs);

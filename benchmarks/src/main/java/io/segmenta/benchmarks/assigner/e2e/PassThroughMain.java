@@ -5,6 +5,7 @@ import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroSerdes;
+import io.segmenta.streams.AssignerSettings;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The throughput baseline: a Kafka Streams app that reads the same Avro events as the assigner, decodes them with
  * our {@code AvroDeserializer}, encodes them again with {@code AvroSerializer} and writes them to another topic,
- * exactly_once_v2, with the same Kafka Streams defaults as the assigner (one stream thread, 100 ms commits). Usage:
+ * exactly_once_v2, with the same Kafka Streams defaults as the assigner (one stream thread, 100 ms commits) and the
+ * same producer tuning ({@code AssignerSettings.PRODUCER_DEFAULTS}). Usage:
  * {@code PassThroughMain <bootstrap> <registry url> <input topic> <output topic> <application id> <state dir>};
  * runs until SIGTERM.
  */
@@ -46,6 +48,8 @@ public final class PassThroughMain {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, args[4]);
         props.put(StreamsConfig.STATE_DIR_CONFIG, args[5]);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // the assigner's producer tuning too, so that the baseline is not handicapped by Kafka's defaults
+        AssignerSettings.PRODUCER_DEFAULTS.forEach((k, v) -> props.put(StreamsConfig.PRODUCER_PREFIX + k, v));
 
         KafkaStreams streams = new KafkaStreams(builder.build(), props);
         CountDownLatch stopped = new CountDownLatch(1);
