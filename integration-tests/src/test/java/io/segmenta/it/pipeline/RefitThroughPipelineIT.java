@@ -12,12 +12,10 @@ import io.segmenta.it.pipeline.BehaviourGroups.Group;
 import io.segmenta.it.support.KafkaFixture;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.it.support.SchemaRegistryFixture;
-import io.segmenta.schemas.serde.AvroSerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -70,20 +66,19 @@ class RefitThroughPipelineIT {
         Instant t0 = Instant.ofEpochMilli(Math.floorDiv(System.currentTimeMillis() - 5 * week, week) * week);
         try (PipelineUnderTest pipeline = new PipelineUnderTest("refit-" + System.currentTimeMillis())
                 .startAssigner().startTrainer("3..6", "P7D")) {
-            AvroSerializer<CustomerEvent> serializer = new AvroSerializer<>(pipeline.registry, false);
 
             // given: two weeks of three groups, a week at a time, each up to a day past the end of a window so that
             // the window closes with little of the next one folded in: a first model, then its refit
             List<CustomerEvent> firstWeek = stable(t0.minus(WEEK), t0.plus(ONE_DAY), true);
             int warmUp = warmUp(firstWeek, t0.minus(WEEK));
-            long sent = produce(pipeline, serializer, firstWeek.subList(0, warmUp));
+            long sent = pipeline.sendEvents(firstWeek.subList(0, warmUp));
             awaitTrainerRead(pipeline);
-            sent += produce(pipeline, serializer, firstWeek.subList(warmUp, firstWeek.size()));
-            SegmentModel firstModel = modelForWindowEnd(pipeline, t0);
-            sent += produce(pipeline, serializer, stable(t0.plus(ONE_DAY), t0.plus(WEEK).plus(ONE_DAY), false));
-            SegmentModel before = modelForWindowEnd(pipeline, t0.plus(WEEK));
-            Map<String, SegmentAssignment> first = assignments(pipeline,
-                    a -> countAt(a, before.getVersion()) >= 3 * PER_GROUP);
+            sent += pipeline.sendEvents(firstWeek.subList(warmUp, firstWeek.size()));
+            SegmentModel firstModel = pipeline.modelForWindowEnd(t0, WAIT);
+            sent += pipeline.sendEvents(stable(t0.plus(ONE_DAY), t0.plus(WEEK).plus(ONE_DAY), false));
+            SegmentModel before = pipeline.modelForWindowEnd(t0.plus(WEEK), WAIT);
+            Map<String, SegmentAssignment> first = pipeline.latestAssignments(
+                    a -> countAt(a, before.getVersion()) >= 3 * PER_GROUP, WAIT);
             Map<Group, Set<Integer>> idsBefore = idsByGroup(first, STABLE);
             System.out.printf("[refit before] %d events; first model v%d (k=%d) for the window ending %s, its refit "
                             + "v%d for the window ending %s: k=%d, ids %s; %d customers assigned, segment ids by group %s%n",
@@ -102,20 +97,20 @@ class RefitThroughPipelineIT {
             STABLE.forEach(g -> everyone.put(g, PER_GROUP));
             everyone.put(Group.APP_BIG_SPENDERS, NEWCOMERS);
             List<CustomerEvent> shifted = BehaviourGroups.events(everyone, shift, nextEnd, SEED, Set.of(Group.APP_BIG_SPENDERS));
-            sent += produce(pipeline, serializer, shifted);
+            sent += pipeline.sendEvents(shifted);
             Set<String> newcomers = IntStream.range(0, NEWCOMERS).mapToObj(Group.APP_BIG_SPENDERS::customer)
                     .collect(Collectors.toSet());
-            assignments(pipeline, a -> a.keySet().containsAll(newcomers));
-            sent += produce(pipeline, serializer, stable(nextEnd, nextEnd.plus(ONE_DAY), false));
+            pipeline.latestAssignments(a -> a.keySet().containsAll(newcomers), WAIT);
+            sent += pipeline.sendEvents(stable(nextEnd, nextEnd.plus(ONE_DAY), false));
 
             // then: the refit of that window has a fourth segment, born with an id never used before
-            SegmentModel after = modelForWindowEnd(pipeline, nextEnd);
+            SegmentModel after = pipeline.modelForWindowEnd(nextEnd, WAIT);
             Set<Integer> everUsed = pipeline.readAllValues("segment-model-history", SegmentModel.class, WAIT).stream()
                     .filter(m -> m.getVersion() < after.getVersion())
                     .flatMap(m -> m.getSegments().stream().map(Segment::getSegmentId)).collect(Collectors.toCollection(TreeSet::new));
             List<LineageEvent> births = after.getLineage().stream().filter(e -> e.getKind() == LineageKind.BIRTH).toList();
-            Map<String, SegmentAssignment> second = assignments(pipeline,
-                    a -> countAt(a, after.getVersion()) >= 3 * PER_GROUP + NEWCOMERS);
+            Map<String, SegmentAssignment> second = pipeline.latestAssignments(
+                    a -> countAt(a, after.getVersion()) >= 3 * PER_GROUP + NEWCOMERS, WAIT);
             Map<Group, Set<Integer>> idsAfter = idsByGroup(second, List.of(Group.values()));
             // the re-score wrote every change with the assignments above, in the same transactions
             List<SegmentChange> updates = pipeline.readAllValues("segment-changes", SegmentChange.class, WAIT).stream()
@@ -213,39 +208,6 @@ class RefitThroughPipelineIT {
             }
         }
         Thread.sleep(2_000); // periodic watermarks (every 200 ms) follow the records the checkpoint covered
-    }
-
-    private static long produce(PipelineUnderTest pipeline, AvroSerializer<CustomerEvent> serializer,
-                                List<CustomerEvent> events) {
-        String topic = pipeline.topic("customer-events");
-        try (var producer = pipeline.rawProducer()) {
-            for (CustomerEvent e : events) {
-                producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
-                        serializer.serialize(topic, e)));
-            }
-        }
-        return events.size();
-    }
-
-    /** The trainer's model for the training window ending at {@code end} (the history topic keeps every version). */
-    private static SegmentModel modelForWindowEnd(PipelineUnderTest pipeline, Instant end) {
-        Predicate<SegmentModel> forWindow = m -> m.getTrainingWindow().getEnd().equals(end);
-        List<SegmentModel> models = pipeline.readValuesUntil("segment-model-history", SegmentModel.class,
-                m -> m.stream().anyMatch(forWindow), WAIT);
-        return models.stream().filter(forWindow).findFirst().orElseThrow(() -> new AssertionError(
-                "no model for the window ending " + end + " within " + WAIT + "; models: " + models.stream()
-                        .map(m -> "v" + m.getVersion() + " ending " + m.getTrainingWindow().getEnd()).toList()));
-    }
-
-    private static Map<String, SegmentAssignment> assignments(PipelineUnderTest pipeline,
-                                                              Predicate<Map<String, SegmentAssignment>> done) {
-        Map<String, SegmentAssignment> latest = new HashMap<>();
-        pipeline.readValuesUntil("segment-assignments", SegmentAssignment.class, all -> {
-            latest.clear();
-            all.forEach(a -> latest.put(a.getCustomerId(), a));
-            return done.test(latest);
-        }, WAIT);
-        return latest;
     }
 
     private static long countAt(Map<String, SegmentAssignment> assignments, long version) {

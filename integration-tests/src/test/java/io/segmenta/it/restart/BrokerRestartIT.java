@@ -5,12 +5,9 @@ import io.segmenta.app.demo.data.SyntheticPopulation;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentAssignment;
 import io.segmenta.avro.SegmentChange;
-import io.segmenta.avro.SegmentModel;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.it.support.RestartableKafka;
 import io.segmenta.it.support.SchemaRegistryFixture;
-import io.segmenta.schemas.serde.AvroSerializer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,13 +60,12 @@ class BrokerRestartIT {
                      broker.bootstrapServers()).startAssigner().startTrainer("3", "P7D")) {
             System.out.printf("[broker restart] broker: %s at %s, registry: %s%n", broker.kind(), broker.bootstrapServers(),
                     SchemaRegistryFixture.kind());
-            AvroSerializer<CustomerEvent> serializer = new AvroSerializer<>(pipeline.registry, false);
 
             // given: both run, a first model is out and every customer so far is assigned
-            produce(pipeline, serializer, before);
-            long versionBefore = modelForWindowEnd(pipeline, lastBefore).getVersion();
-            Map<String, SegmentAssignment> assignedBefore = assignments(pipeline,
-                    a -> a.keySet().containsAll(customersBefore));
+            pipeline.sendEvents(before);
+            long versionBefore = pipeline.modelForWindowEnd(lastBefore, WAIT).getVersion();
+            Map<String, SegmentAssignment> assignedBefore = pipeline.latestAssignments(
+                    a -> a.keySet().containsAll(customersBefore), WAIT);
             assertThat(assignedBefore.keySet()).containsExactlyInAnyOrderElementsOf(customersBefore);
 
             // when: the broker crashes, stays down while nothing is produced, and comes back on its port and data
@@ -80,12 +74,12 @@ class BrokerRestartIT {
             long restarting = System.nanoTime();
             broker.startAgain();
             long restartMillis = (System.nanoTime() - restarting) / 1_000_000;
-            produce(pipeline, serializer, after);
+            pipeline.sendEvents(after);
 
             // then: without anyone touching the trainer or the assigner, both carry on
-            long versionAfter = modelForWindowEnd(pipeline, lastAfter).getVersion();
-            Map<String, SegmentAssignment> assigned = assignments(pipeline, a -> a.keySet().containsAll(everyone)
-                    && a.values().stream().allMatch(x -> x.getModelVersion() == versionAfter));
+            long versionAfter = pipeline.modelForWindowEnd(lastAfter, WAIT).getVersion();
+            Map<String, SegmentAssignment> assigned = pipeline.latestAssignments( a -> a.keySet().containsAll(everyone)
+                    && a.values().stream().allMatch(x -> x.getModelVersion() == versionAfter), WAIT);
             Map<String, SegmentChange> lastChanges = new HashMap<>();
             pipeline.readAllValues("segment-changes", SegmentChange.class, WAIT)
                     .forEach(c -> lastChanges.put(c.getCustomerId(), c));
@@ -119,37 +113,6 @@ class BrokerRestartIT {
         Set<String> ids = new HashSet<>();
         events.forEach(e -> ids.add(e.getCustomerId()));
         return ids;
-    }
-
-    private static void produce(PipelineUnderTest pipeline, AvroSerializer<CustomerEvent> serializer,
-                                List<CustomerEvent> events) {
-        String topic = pipeline.topic("customer-events");
-        try (var producer = pipeline.rawProducer()) {
-            for (CustomerEvent e : events) {
-                producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
-                        serializer.serialize(topic, e)));
-            }
-        }
-    }
-
-    private static SegmentModel modelForWindowEnd(PipelineUnderTest pipeline, Instant end) {
-        Predicate<SegmentModel> forWindow = m -> m.getTrainingWindow().getEnd().equals(end);
-        List<SegmentModel> models = pipeline.readValuesUntil("segment-model-history", SegmentModel.class,
-                m -> m.stream().anyMatch(forWindow), WAIT);
-        return models.stream().filter(forWindow).findFirst().orElseThrow(() -> new AssertionError(
-                "no model for the window ending " + end + " within " + WAIT + "; models: " + models.stream()
-                        .map(m -> "v" + m.getVersion() + " ending " + m.getTrainingWindow().getEnd()).toList()));
-    }
-
-    private static Map<String, SegmentAssignment> assignments(PipelineUnderTest pipeline,
-                                                              Predicate<Map<String, SegmentAssignment>> done) {
-        Map<String, SegmentAssignment> latest = new HashMap<>();
-        pipeline.readValuesUntil("segment-assignments", SegmentAssignment.class, all -> {
-            latest.clear();
-            all.forEach(a -> latest.put(a.getCustomerId(), a));
-            return done.test(latest);
-        }, WAIT);
-        return latest;
     }
 
     /** The assigner's /ready status once it is 200, or the last one seen. */

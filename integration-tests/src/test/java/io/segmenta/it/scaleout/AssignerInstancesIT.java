@@ -9,7 +9,6 @@ import io.segmenta.avro.SegmentAssignment;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.it.support.OfflineModels;
 import io.segmenta.it.support.PipelineUnderTest;
-import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.AssignerService;
 import org.apache.kafka.clients.admin.Admin;
@@ -154,15 +153,11 @@ class AssignerInstancesIT {
     private static void publish(PipelineUnderTest pipeline, SegmentModel model, List<CustomerEvent> events)
             throws Exception {
         var modelWriter = new AvroSerializer<SegmentModel>(pipeline.registry, false);
-        var eventWriter = new AvroSerializer<CustomerEvent>(pipeline.registry, false);
         try (var producer = pipeline.rawProducer()) {
             producer.send(new ProducerRecord<>(pipeline.topic("segment-models"), bytes(model.getModelName()),
                     modelWriter.serialize(pipeline.topic("segment-models"), model))).get();
-            for (CustomerEvent e : events) {
-                producer.send(new ProducerRecord<>(pipeline.topic("customer-events"), bytes(e.getCustomerId()),
-                        eventWriter.serialize(pipeline.topic("customer-events"), e)));
-            }
         }
+        pipeline.sendEvents(events);
     }
 
     /** Waits until the application has committed every event, so that the assignments read next are final. */
@@ -185,17 +180,7 @@ class AssignerInstancesIT {
     }
 
     private static Map<String, SegmentAssignment> assignments(PipelineUnderTest pipeline) {
-        var reader = new AvroDeserializer<>(pipeline.registry, SegmentAssignment.class);
-        Map<String, SegmentAssignment> latest = new HashMap<>();
-        pipeline.readUntil(pipeline.topic("segment-assignments"), records -> {
-            latest.clear();
-            records.forEach(r -> {
-                SegmentAssignment a = reader.deserialize(r.topic(), r.value());
-                latest.put(a.getCustomerId(), a);
-            });
-            return latest.size() >= CUSTOMERS;
-        }, Duration.ofSeconds(120));
-        return latest;
+        return pipeline.latestAssignments(latest -> latest.size() >= CUSTOMERS, Duration.ofSeconds(120));
     }
 
     private static byte[] bytes(String s) {

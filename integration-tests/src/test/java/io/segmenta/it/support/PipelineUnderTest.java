@@ -1,5 +1,12 @@
 package io.segmenta.it.support;
 
+import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.avro.SegmentAssignment;
+import io.segmenta.avro.CustomerEvent;
 import io.segmenta.app.embedded.KafkaTopics;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
@@ -197,6 +204,41 @@ public final class PipelineUnderTest implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /** Sends the events to the events topic, keyed by customer id, and waits until the broker has them all. */
+    public long sendEvents(List<CustomerEvent> events) {
+        String topic = topic("customer-events");
+        AvroSerializer<CustomerEvent> serializer = new AvroSerializer<>(registry, false);
+        try (var producer = rawProducer()) {
+            for (CustomerEvent e : events) {
+                producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
+                        serializer.serialize(topic, e)));
+            }
+        }
+        return events.size();
+    }
+
+    /** The trainer's model for the training window ending at {@code end} (the history topic keeps every version). */
+    public SegmentModel modelForWindowEnd(Instant end, Duration timeout) {
+        Predicate<SegmentModel> forWindow = m -> m.getTrainingWindow().getEnd().equals(end);
+        List<SegmentModel> models = readValuesUntil("segment-model-history", SegmentModel.class,
+                m -> m.stream().anyMatch(forWindow), timeout);
+        return models.stream().filter(forWindow).findFirst().orElseThrow(() -> new AssertionError(
+                "no model for the window ending " + end + " within " + timeout + "; models: " + models.stream()
+                        .map(m -> "v" + m.getVersion() + " ending " + m.getTrainingWindow().getEnd()).toList()));
+    }
+
+    /** The latest assignment per customer, read until {@code done} holds for them or time-out. */
+    public Map<String, SegmentAssignment> latestAssignments(Predicate<Map<String, SegmentAssignment>> done,
+                                                            Duration timeout) {
+        Map<String, SegmentAssignment> latest = new HashMap<>();
+        readValuesUntil("segment-assignments", SegmentAssignment.class, all -> {
+            latest.clear();
+            all.forEach(a -> latest.put(a.getCustomerId(), a));
+            return done.test(latest);
+        }, timeout);
+        return latest;
     }
 
     @Override
