@@ -254,6 +254,7 @@ class TrainerOnFlinkClusterIT {
             Thread.sleep(250);
             status = cluster.get("/jobs/" + jobId + "/savepoints/" + trigger);
         } while ((status == null || status.at("/status/id").asText().equals("IN_PROGRESS")) && System.nanoTime() < deadline);
+        assertThat(status).as("the savepoint's status from the JobManager").isNotNull();
         return status;
     }
 

@@ -122,9 +122,14 @@ public final class FlinkApplicationCluster implements AutoCloseable {
         TaskExecutorProcessSpec tm = TaskExecutorProcessUtils.processSpecFromConfig(flink);
         List<String> tmOptions = new ArrayList<>(split(ProcessMemoryUtils.generateJvmParametersStr(tm)));
         tmOptions.addAll(split(flink.get(CoreOptions.FLINK_JVM_OPTIONS) + " " + flink.get(CoreOptions.FLINK_TM_JVM_OPTIONS)));
-        Process taskManager = launch(tmHome, root.resolve("taskmanager.log"), tmOptions, classpath, TASK_MANAGER,
-                split(TaskExecutorProcessUtils.generateDynamicConfigsStr(tm)));
-        return new FlinkApplicationCluster(root, restPort, jobManager, taskManager);
+        try {
+            Process taskManager = launch(tmHome, root.resolve("taskmanager.log"), tmOptions, classpath, TASK_MANAGER,
+                    split(TaskExecutorProcessUtils.generateDynamicConfigsStr(tm)));
+            return new FlinkApplicationCluster(root, restPort, jobManager, taskManager);
+        } catch (IOException | RuntimeException e) {
+            jobManager.destroyForcibly();
+            throw e;
+        }
     }
 
     private static Path flinkHome(Path home, Map<String, String> config, Path jobJar) throws IOException {
