@@ -215,14 +215,25 @@ public final class FlinkApplicationCluster implements AutoCloseable {
         }
     }
 
-    /** SIGTERM to both (Flink's shutdown hooks run), SIGKILL after 30 s. */
+    /**
+     * SIGTERM to both (Flink's shutdown hooks run), SIGKILL after 30 s; then deletes the two copies of the job jar
+     * (the logs, configuration and state stay for a look after a failure).
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         for (Process process : List.of(taskManager, jobManager)) {
             if (process.isAlive()) {
                 process.destroy();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
+                    process.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+        for (String role : List.of("jobmanager", "taskmanager")) {
+            try (var jars = Files.list(root.resolve(role).resolve("usrlib"))) {
+                for (Path jar : jars.toList()) {
+                    Files.delete(jar);
                 }
             }
         }
