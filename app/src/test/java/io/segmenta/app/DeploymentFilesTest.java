@@ -94,6 +94,12 @@ class DeploymentFilesTest {
                 + "}-service.jar";
         assertThat(mounts).containsEntry(trainerJar, "/opt/flink/usrlib/segmenta-trainer-job.jar")
                 .containsEntry(assignerJar, "/opt/segmenta/segmenta-streams-app-service.jar");
+        // usrlib/ jars reach the job as classpath entries, not uploads: every Flink process needs the jar itself
+        // (TrainerOnFlinkClusterIT runs the job on a JobManager and a TaskManager with a usrlib/ each)
+        for (String flinkService : List.of("jobmanager", "taskmanager")) {
+            assertThat(serviceBlock(flinkService)).as("the job jar mounted into %s", flinkService)
+                    .anyMatch(l -> l.trim().equals("target: /opt/flink/usrlib/segmenta-trainer-job.jar"));
+        }
         // every file mounted from the repository exists (the jars once built)
         mounts.keySet().stream().filter(s -> !s.endsWith(".jar")).forEach(source ->
                 assertThat(root.resolve(source)).as("mounted %s", source).exists());
