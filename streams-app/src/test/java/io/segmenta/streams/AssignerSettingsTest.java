@@ -32,7 +32,8 @@ class AssignerSettingsTest {
         assertThat(s.driftWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(s.applicationId()).isEqualTo("segmenta-assigner");
         assertThat(s.clientProperties()).containsEntry("processing.guarantee", "exactly_once_v2")
-                .containsEntry("producer.compression.type", "lz4").containsEntry("producer.batch.size", "262144");
+                .containsEntry("producer.compression.type", "lz4").containsEntry("producer.batch.size", "262144")
+                .containsEntry("producer.linger.ms", "5");
     }
 
     @Test
