@@ -6,14 +6,12 @@ import io.segmenta.app.demo.data.SyntheticPopulation;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.it.support.CommittedRecords;
+import io.segmenta.it.support.EventWeeks;
 import io.segmenta.it.support.FlinkApplicationCluster;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.trainer.job.RetainedCheckpoints;
 import io.segmenta.trainer.job.TrainerCommand;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -62,16 +60,14 @@ class TrainerOnFlinkClusterIT {
         Path home = Files.createTempDirectory("segmenta-flink-cluster");
         String checkpoints = home.resolve("state/checkpoints").toUri().toString();
         String savepoints = home.resolve("state/savepoints").toUri().toString();
-        try (PipelineUnderTest pipeline = new PipelineUnderTest("flinkcluster-" + System.currentTimeMillis());
-             KafkaProducer<byte[], byte[]> producer = pipeline.rawProducer()) {
+        try (PipelineUnderTest pipeline = new PipelineUnderTest("flinkcluster-" + System.currentTimeMillis())) {
             // given: three of five weeks of events on the topic before the cluster starts
             SyntheticPopulation population = SyntheticPopulation.generate(SyntheticOptions.defaults().withCustomers(200)
                     .withDays(35).withSeed(23).withDrift(false));
-            List<List<CustomerEvent>> weeks = byWeek(population);
-            AvroSerializer<CustomerEvent> events = new AvroSerializer<>(pipeline.registry, false);
+            List<List<CustomerEvent>> weeks = EventWeeks.of(population);
             int sent = 0;
             while (sent < 3) {
-                send(producer, events, pipeline, weeks.get(sent++));
+                pipeline.sendEvents(weeks.get(sent++));
             }
 
             // when: the cluster runs the job jar with the compose file's Flink settings and job arguments
@@ -98,7 +94,7 @@ class TrainerOnFlinkClusterIT {
                 // and: the rest of the weeks arrive while it runs
                 Instant sentLive = weeks.get(sent).getFirst().getEventTime();
                 while (sent < weeks.size()) {
-                    send(producer, events, pipeline, weeks.get(sent++));
+                    pipeline.sendEvents(weeks.get(sent++));
                 }
                 long later = history.await(v -> v > first && history.model(v).getTrainingWindow().getEnd()
                         .isAfter(sentLive), cluster, home);
@@ -271,23 +267,6 @@ class TrainerOnFlinkClusterIT {
                         : log.substring(Math.max(0, log.length() - 6000))));
             }
         }
-    }
-
-    private static List<List<CustomerEvent>> byWeek(SyntheticPopulation population) {
-        TreeMap<Long, List<CustomerEvent>> weeks = new TreeMap<>();
-        population.events().forEachRemaining(e -> weeks.computeIfAbsent(
-                Math.floorDiv(e.getEventTime().toEpochMilli(), WEEK.toMillis()), w -> new ArrayList<>()).add(e));
-        return new ArrayList<>(weeks.values());
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, AvroSerializer<CustomerEvent> serializer,
-                             PipelineUnderTest pipeline, List<CustomerEvent> week) {
-        String topic = pipeline.topic("customer-events");
-        for (CustomerEvent e : week) {
-            producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
-                    serializer.serialize(topic, e)));
-        }
-        producer.flush();
     }
 
     private static double seconds(long since) {

@@ -5,17 +5,14 @@ import io.segmenta.app.demo.data.SyntheticPopulation;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.it.support.CommittedRecords;
+import io.segmenta.it.support.EventWeeks;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.it.support.TrainerProcess;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.trainer.job.RetainedCheckpoints;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,13 +39,11 @@ class TrainerCrashIT {
     void aKilledTrainerRestoredFromItsLatestCheckpointContinuesTheVersionsWithoutGapsOrDuplicates() throws Exception {
         Path work = Files.createTempDirectory("trainer-crash");
         String checkpoints = work.resolve("checkpoints").toUri().toString();
-        try (PipelineUnderTest pipeline = new PipelineUnderTest("tcrash-" + System.currentTimeMillis());
-             KafkaProducer<byte[], byte[]> producer = pipeline.rawProducer()) {
+        try (PipelineUnderTest pipeline = new PipelineUnderTest("tcrash-" + System.currentTimeMillis())) {
             // given: twelve weeks of events, sent one training window (a week) at a time
             SyntheticPopulation population = SyntheticPopulation.generate(SyntheticOptions.defaults().withCustomers(300)
                     .withDays(84).withSeed(5).withDrift(false));
-            List<List<CustomerEvent>> weeks = byWeek(population);
-            AvroSerializer<CustomerEvent> events = new AvroSerializer<>(pipeline.registry, false);
+            List<List<CustomerEvent>> weeks = EventWeeks.of(population);
             History history = new History(pipeline);
             String[] trainer = {"--k", "3", "--window", "P7D", "--start", "earliest", "--checkpoint-dir", checkpoints};
 
@@ -59,10 +54,10 @@ class TrainerCrashIT {
             int sent = 0;
             while (history.latestVersion() < 2) {
                 assertThat(sent).as("weeks sent before two versions were committed (see %s)", work).isLessThan(weeks.size() / 2);
-                send(producer, events, pipeline, weeks.get(sent++));
+                pipeline.sendEvents(weeks.get(sent++));
                 history.await(v -> v >= 2, Duration.ofSeconds(3));
             }
-            send(producer, events, pipeline, weeks.get(sent++));
+            pipeline.sendEvents(weeks.get(sent++));
             Thread.sleep(300);
             first.destroyForcibly();
             first.waitFor(30, TimeUnit.SECONDS);
@@ -71,11 +66,11 @@ class TrainerCrashIT {
             RetainedCheckpoints.Checkpoint restoredFrom = RetainedCheckpoints.latest(checkpoints).orElseThrow();
 
             // and: events keep coming while it is down, and after it is started again from the latest checkpoint
-            send(producer, events, pipeline, weeks.get(sent++));
+            pipeline.sendEvents(weeks.get(sent++));
             Path secondLog = work.resolve("trainer-2.log");
             Process second = TrainerProcess.start(pipeline, secondLog, concat(trainer, "--restore", "latest"));
             while (sent < weeks.size()) {
-                send(producer, events, pipeline, weeks.get(sent++));
+                pipeline.sendEvents(weeks.get(sent++));
                 Thread.sleep(1_000);
             }
             history.await(v -> v > atKill + 1, Duration.ofSeconds(60));
@@ -116,23 +111,6 @@ class TrainerCrashIT {
             assertThat(System.nanoTime()).as("a first checkpoint within 60 s (see %s)", work).isLessThan(deadline);
             Thread.sleep(200);
         }
-    }
-
-    private static List<List<CustomerEvent>> byWeek(SyntheticPopulation population) {
-        TreeMap<Long, List<CustomerEvent>> weeks = new TreeMap<>();
-        population.events().forEachRemaining(e -> weeks.computeIfAbsent(
-                Math.floorDiv(e.getEventTime().toEpochMilli(), WEEK.toMillis()), w -> new ArrayList<>()).add(e));
-        return new ArrayList<>(weeks.values());
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, AvroSerializer<CustomerEvent> serializer,
-                             PipelineUnderTest pipeline, List<CustomerEvent> week) {
-        String topic = pipeline.topic("customer-events");
-        for (CustomerEvent e : week) {
-            producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
-                    serializer.serialize(topic, e)));
-        }
-        producer.flush();
     }
 
     private static boolean sameContent(History history, List<byte[]> copies) {
