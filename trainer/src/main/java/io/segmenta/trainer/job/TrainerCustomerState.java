@@ -11,6 +11,7 @@ import io.segmenta.avro.CustomerEvent;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What the trainer keeps per customer from the events: the profile (the core's codec, the same bytes the assigner
@@ -67,25 +68,25 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
      * @throws IllegalStateException when the bytes are not this format (a newer build's, or corrupt)
      */
     public static TrainerCustomerState decode(byte[] bytes, int dedupCapacity) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
+        return reading(bytes, in -> {
             CustomerProfile profile = profile(bytes, in);
             RecentEvents recent = RecentEventsCodec.read(in, dedupCapacity);
             if (in.hasRemaining()) {
                 throw new IllegalStateException("corrupt trainer customer state: " + in.remaining() + " trailing bytes");
             }
             return new TrainerCustomerState(profile, recent);
-        } catch (BufferUnderflowException e) {
-            throw new IllegalStateException("trainer customer state is truncated (" + bytes.length + " bytes)", e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("corrupt trainer customer state: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Only the profile, decoded in place without copying its bytes out (the window pass needs nothing else). */
     public static CustomerProfile decodeProfile(byte[] bytes) {
+        return reading(bytes, in -> profile(bytes, in));
+    }
+
+    /** Runs {@code read} over the bytes; short or malformed bytes become one clear state error. */
+    private static <T> T reading(byte[] bytes, Function<ByteBuffer, T> read) {
         try {
-            return profile(bytes, ByteBuffer.wrap(bytes));
+            return read.apply(ByteBuffer.wrap(bytes));
         } catch (BufferUnderflowException e) {
             throw new IllegalStateException("trainer customer state is truncated (" + bytes.length + " bytes)", e);
         } catch (IllegalArgumentException e) {
