@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -51,8 +52,10 @@ public final class TrainerJob {
                 .uid("decode-events").name("decode and validate");
         DataStream<OutboundRecord> deadLetters = decoded.getSideOutput(DecodeEvents.DEAD_LETTERS);
 
+        Duration outOfOrderness = settings.outOfOrderness();
+        Duration window = settings.window();
         DataStream<DecodedEvent> timed = decoded.assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<DecodedEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+                        .<DecodedEvent>forGenerator(context -> new WindowBoundaryWatermarks<>(outOfOrderness, window))
                         .withTimestampAssigner((event, ts) -> event.eventTime)
                         .withIdleness(settings.idleness()))
                 .uid("event-time");
