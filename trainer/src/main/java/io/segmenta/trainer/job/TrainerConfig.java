@@ -17,7 +17,8 @@ import java.util.Properties;
  * bootstrap.servers=localhost:9092
  * schema.registry.url=http://localhost:8081
  * segmenta.model.name=default          segmenta.algorithm=kmeans | gmm-diagonal | gmm-full
- * segmenta.k=3..8 (or 5)               segmenta.window=PT1H
+ * segmenta.k=3..8 (or 5)               segmenta.k.min-segment-share=0.01 (choosing k: smaller segments rule a k out)
+ * segmenta.window=PT1H
  * segmenta.out-of-orderness=PT5M       segmenta.idleness=PT30S
  * segmenta.half-life.days=30           segmenta.sample.per.worker=2000
  * segmenta.decay=0.5                   segmenta.start=committed | earliest | latest | 2024-01-01T00:00:00Z
@@ -54,7 +55,8 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 d.features(),
                 (int) number(p, "segmenta.sample.per.worker", d.samplePerSubtask()),
                 number(p, "segmenta.decay", d.decayFactor()),
-                d.maxInertiaIncrease(), d.minSilhouetteGainForNewK(), d.eventRules(), topics, d.seed(),
+                d.maxInertiaIncrease(), d.minSilhouetteGainForNewK(),
+                number(p, "segmenta.k.min-segment-share", d.minSegmentShare()), d.eventRules(), topics, d.seed(),
                 new DedupPolicy((int) number(p, "segmenta.dedup.size", d.dedup().capacity()),
                         duration(p, "segmenta.dedup.window", d.dedup().window())));
 

@@ -33,6 +33,8 @@ import java.util.Objects;
  *                                 parent's on the same sample by more than this fraction
  * @param minSilhouetteGainForNewK quality gate: a refit may change k only when the new k's silhouette beats the
  *                                 current k's by this much
+ * @param minSegmentShare          choosing k: a k whose fit leaves a segment with less than this share of the sample
+ *                                 is not considered (a segment of a handful of outliers is not one to act on)
  * @param eventRules               validation limits, the same as the assigner's
  * @param topics                   where outputs go
  * @param seed                     makes sampling and seeding repeatable
@@ -41,7 +43,8 @@ import java.util.Objects;
 public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, int kMax, Duration window,
                               Duration outOfOrderness, Duration idleness, double halfLifeDays,
                               List<FeatureColumn> features, int samplePerSubtask, double decayFactor,
-                              double maxInertiaIncrease, double minSilhouetteGainForNewK, EventRules eventRules,
+                              double maxInertiaIncrease, double minSilhouetteGainForNewK, double minSegmentShare,
+                              EventRules eventRules,
                               Topics topics, long seed, DedupPolicy dedup) implements Serializable {
 
     /** Topic names. */
@@ -98,6 +101,9 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
         if (!(minSilhouetteGainForNewK >= 0)) {
             throw new IllegalArgumentException("minSilhouetteGainForNewK must be >= 0, got " + minSilhouetteGainForNewK);
         }
+        if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
+            throw new IllegalArgumentException("minSegmentShare must be in [0, 0.5), got " + minSegmentShare);
+        }
         Objects.requireNonNull(eventRules, "eventRules");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(dedup, "dedup");
@@ -112,7 +118,7 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
     /** K-Means with k from 3 to 8, hourly windows, RFM and behaviour features. */
     public static TrainerSettings defaults() {
         return new TrainerSettings("default", Algorithm.KMEANS, 3, 8, Duration.ofHours(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(30), 30.0, defaultFeatures(), 2000, 0.5, 0.5, 0.05, EventRules.DEFAULTS,
+                Duration.ofSeconds(30), 30.0, defaultFeatures(), 2000, 0.5, 0.5, 0.05, 0.01, EventRules.DEFAULTS,
                 Topics.DEFAULTS, 42L, DedupPolicy.DEFAULTS);
     }
 
@@ -131,59 +137,65 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
 
     public TrainerSettings withModelName(String name) {
         return new TrainerSettings(name, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withAlgorithm(Algorithm a) {
         return new TrainerSettings(modelName, a, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withK(int min, int max) {
         return new TrainerSettings(modelName, algorithm, min, max, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics,
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics,
                 seed, dedup);
     }
 
     public TrainerSettings withWindow(Duration w) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, w, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withOutOfOrderness(Duration d) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, d, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withHalfLifeDays(double days) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, days, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withFeatures(List<FeatureColumn> f) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, f,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withSamplePerSubtask(int n) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, n, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics, seed, dedup);
+                features, n, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
     }
 
     public TrainerSettings withEventRules(EventRules rules) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, rules, topics, seed, dedup);
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, rules, topics, seed, dedup);
     }
 
     public TrainerSettings withTopics(Topics t) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, t, seed, dedup);
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, t, seed, dedup);
     }
 
     public TrainerSettings withDedup(DedupPolicy d) {
         return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, eventRules, topics,
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics,
                 seed, d);
+    }
+
+    public TrainerSettings withMinSegmentShare(double share) {
+        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
+                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, share, eventRules,
+                topics, seed, dedup);
     }
 
     /** Names of the numeric features, in configuration order. */

@@ -130,9 +130,11 @@ public final class WindowRefit {
         // a feature nobody has yet (e.g. no sessions tracked) cannot be fitted: leave it out of this lineage
         FeatureSpec spec = FeatureSpecFitter.fit(usable, sources, settings.halfLifeDays());
         double[][] x = vectorize(FeatureVectorizer.compile(spec), sources);
-        int k = chooseK(x);
+        KSelection selection = settings.kMin() == settings.kMax() ? null : selectK(x);
+        int k = selection == null ? settings.kMin() : selection.chosenK();
         SegmentFit fit = fitFromScratch(x, k);
-        Map<String, String> tags = new HashMap<>(Map.of("decision", "first model, k=" + k + " (" + kRule() + ")"));
+        Map<String, String> tags = new HashMap<>(Map.of("decision",
+                "first model, k=" + k + " (" + (selection == null ? "fixed" : selection.rule()) + ")"));
         if (!dropped.isEmpty()) {
             tags.put("droppedFeatures", String.join(",", dropped.stream().map(FeatureColumn::name).toList())
                     + " (no observed value in the first window)");
@@ -314,23 +316,14 @@ public final class WindowRefit {
         return stats.stream().allMatch(s -> s.modelVersion == version);
     }
 
-    private int chooseK(double[][] x) {
-        return settings.kMin() == settings.kMax() ? settings.kMin() : selectK(x).chosenK();
-    }
-
     private KSelection selectK(double[][] x) {
         int kMax = Math.min(settings.kMax(), x.length - 1);
         return settings.algorithm() == Algorithm.KMEANS
-                ? ClusterCountSelector.bySilhouette(x, settings.kMin(), kMax, kmeansParams(settings.kMin()), SILHOUETTE_SAMPLE)
+                ? ClusterCountSelector.bySilhouette(x, settings.kMin(), kMax, kmeansParams(settings.kMin()), SILHOUETTE_SAMPLE,
+                settings.minSegmentShare())
                 : ClusterCountSelector.byBic(x, settings.kMin(), kMax,
-                GaussianMixtureParams.defaults(settings.kMin(), covarianceType()).withSeed(settings.seed()));
-    }
-
-    private String kRule() {
-        if (settings.kMin() == settings.kMax()) {
-            return "fixed";
-        }
-        return settings.algorithm() == Algorithm.KMEANS ? ClusterCountSelector.SILHOUETTE_RULE : ClusterCountSelector.BIC_RULE;
+                GaussianMixtureParams.defaults(settings.kMin(), covarianceType()).withSeed(settings.seed()),
+                settings.minSegmentShare());
     }
 
     private SegmentFit fitFromScratch(double[][] x, int k) {

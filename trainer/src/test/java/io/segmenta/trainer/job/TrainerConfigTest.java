@@ -109,6 +109,16 @@ class TrainerConfigTest {
                 .hasMessageContaining("dedup capacity must be 1..4096");
     }
 
+    @Test
+    void theMinimumSegmentShareDefaultsToOnePercentAndIsValidated() {
+        assertThat(TrainerConfig.fromProperties(props()).settings().minSegmentShare()).isEqualTo(0.01);
+
+        assertThat(TrainerConfig.fromProperties(props("segmenta.k.min-segment-share", "0.05")).settings()
+                .minSegmentShare()).isEqualTo(0.05);
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.k.min-segment-share", "0.6")))
+                .hasMessageContaining("minSegmentShare must be in [0, 0.5)");
+    }
+
     private static Properties props(String... keyValues) {
         Properties p = new Properties();
         p.setProperty("bootstrap.servers", "localhost:9092");
