@@ -10,20 +10,34 @@ import java.util.Arrays;
  */
 public final class RecentEvents {
 
-    private final long[] hashes;
-    private final long[] times;
+    /** Room for this many entries is allocated at first; it doubles up to the capacity as the ring fills. */
+    static final int INITIAL_ROOM = 4;
+
+    private final int capacity;
+    private long[] hashes;
+    private long[] times;
     private int size;
 
     public RecentEvents(int capacity) {
+        this(capacity, INITIAL_ROOM);
+    }
+
+    /**
+     * @param expected entries about to be added (a decoded ring's length): room for them is allocated at once, so
+     *                 that a customer with a few recent events costs a few entries, not the full capacity, per read
+     */
+    public RecentEvents(int capacity, int expected) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
-        this.hashes = new long[capacity];
-        this.times = new long[capacity];
+        this.capacity = capacity;
+        int room = Math.clamp(expected, 1, capacity);
+        this.hashes = new long[room];
+        this.times = new long[room];
     }
 
     public int capacity() {
-        return hashes.length;
+        return capacity;
     }
 
     public int size() {
@@ -41,10 +55,14 @@ public final class RecentEvents {
 
     /** Remembers an event; when full, the oldest remembered one is forgotten. */
     public void add(long hash, long eventMillis) {
-        if (size == hashes.length) {
+        if (size == capacity) {
             System.arraycopy(hashes, 1, hashes, 0, size - 1);
             System.arraycopy(times, 1, times, 0, size - 1);
             size--;
+        } else if (size == hashes.length) {
+            int room = (int) Math.min(capacity, 2L * hashes.length);
+            hashes = Arrays.copyOf(hashes, room);
+            times = Arrays.copyOf(times, room);
         }
         hashes[size] = hash;
         times[size] = eventMillis;
@@ -92,6 +110,6 @@ public final class RecentEvents {
 
     @Override
     public String toString() {
-        return "RecentEvents{" + size + "/" + hashes.length + '}';
+        return "RecentEvents{" + size + "/" + capacity + '}';
     }
 }

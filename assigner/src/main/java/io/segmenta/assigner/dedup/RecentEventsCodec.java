@@ -34,7 +34,7 @@ public final class RecentEventsCodec {
         if (stored < 0) {
             throw new RecentEventsFormatException("corrupt recent events: " + stored + " entries");
         }
-        RecentEvents recent = new RecentEvents(capacity);
+        RecentEvents recent = new RecentEvents(capacity, stored + 1); // room for the event about to be added
         for (int i = 0; i < stored; i++) {
             recent.add(in.getLong(), in.getLong());
         }

@@ -20,6 +20,29 @@ class RecentEventsTest {
     }
 
     @Test
+    void aRingStartedSmallGrowsToItsCapacityKeepingTheOrder() {
+        // given: room for 2 of a capacity of 50
+        RecentEvents recent = new RecentEvents(50, 2);
+
+        // when: 60 events arrive
+        for (long i = 1; i <= 60; i++) {
+            recent.add(i, 100 * i);
+        }
+
+        // then: the newest 50, oldest first, as if it had been allocated full
+        assertThat(recent.size()).isEqualTo(50);
+        assertThat(recent.capacity()).isEqualTo(50);
+        assertThat(recent.hashAt(0)).isEqualTo(11);
+        assertThat(recent.timeAt(49)).isEqualTo(6000);
+        assertThat(recent.contains(10)).isFalse();
+        RecentEvents full = new RecentEvents(50, 50);
+        for (long i = 11; i <= 60; i++) {
+            full.add(i, 100 * i);
+        }
+        assertThat(recent).isEqualTo(full);
+    }
+
+    @Test
     void forgetBeforeDropsOldEventsWhateverTheirArrivalOrder() {
         RecentEvents recent = new RecentEvents(8);
         recent.add(1, 500);

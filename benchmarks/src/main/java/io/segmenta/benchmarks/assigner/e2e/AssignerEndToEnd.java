@@ -176,7 +176,7 @@ public final class AssignerEndToEnd {
                     PassThroughMain.class.getName(), List.of(bootstrap, registryUrl, EVENTS, PASS_OUT, PASS_APP,
                             work.resolve("pass-through-state").toString()))) {
                 log("pass-through started (" + app + "); draining " + String.format("%,d", options.events()) + " events");
-                pass = awaitDrained(PASS_APP, app, drainTimeout());
+                pass = awaitDrained(PASS_APP, app, drainTimeout(), () -> { });
                 log("pass-through: " + pass);
             }
         }
@@ -197,7 +197,8 @@ public final class AssignerEndToEnd {
         closeables.add(assigner);
         URI metrics = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
         log("assigner started (" + assigner + "), model v1 on the topic; draining the same events");
-        Drain assign = awaitDrained(ASSIGNER_APP, assigner, drainTimeout());
+        Map<String, Double> midway = new HashMap<>();
+        Drain assign = awaitDrained(ASSIGNER_APP, assigner, drainTimeout(), () -> midway.putAll(metrics(metrics)));
         log("assigner: " + assign);
         Map<String, Double> m = metrics(metrics);
         log("assigner metrics: events " + fmt(m, "segmenta_assigner_events_total") + ", changes "
@@ -205,6 +206,14 @@ public final class AssignerEndToEnd {
                 + fmt(m, "segmenta_assigner_dead_letters_total") + ", duplicates "
                 + fmt(m, "segmenta_assigner_duplicates_total") + ", model version "
                 + fmt(m, "segmenta_assigner_model_version"));
+        // where the stream thread's time went, half-way through the drain: what it does not spend processing it
+        // spends polling, committing (transactions wait for the broker) or waiting for a CPU
+        log("assigner stream thread half-way, share of time: " + midway.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("kafka_stream_thread_") && e.getKey().endsWith("_ratio"))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().substring("kafka_stream_thread_".length()) + " "
+                        + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")));
         if (m.getOrDefault("segmenta_assigner_dead_letters_total", 0.0) > 0) {
             notes.add("WARNING: the assigner dead-lettered " + fmt(m, "segmenta_assigner_dead_letters_total")
                     + " events of the throughput run (see the assigner log)");
@@ -380,16 +389,22 @@ public final class AssignerEndToEnd {
      * counted from the first commit observed, so that JVM start, rebalance and state restoration are left out for
      * both apps alike.
      */
-    private Drain awaitDrained(String group, ChildJvm app, Duration timeout) throws Exception {
+    /** @param halfWay runs once, when half of the events are committed */
+    private Drain awaitDrained(String group, ChildJvm app, Duration timeout, Runnable halfWay) throws Exception {
         long launched = System.nanoTime();
         long end = endOffsets(EVENTS);
         long deadline = launched + timeout.toNanos();
         long firstNanos = -1;
         long firstCommitted = 0;
+        boolean probed = false;
         while (true) {
             app.requireAlive();
             long committed = committed(group, EVENTS);
             long now = System.nanoTime();
+            if (!probed && committed >= end / 2) {
+                probed = true;
+                halfWay.run();
+            }
             if (firstNanos < 0 && committed > 0) {
                 firstNanos = now;
                 firstCommitted = committed;
