@@ -62,13 +62,6 @@ public record AssignerSettings(
             ProducerConfig.BATCH_SIZE_CONFIG, "262144",
             ProducerConfig.LINGER_MS_CONFIG, "5");
 
-    /**
-     * Record cache of the customers store (Kafka Streams' {@code statestore.cache.max.bytes}, 10 MB by default),
-     * unless configured: about 130 k customer states of ~500 bytes, so that a customer's burst of events between two
-     * commits costs one changelog record and one RocksDB write. On the heap, well inside the 512 MB budget.
-     */
-    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
-
     /** Our keys, their defaults and what they mean; the README's settings table lists the same. */
     public enum Key {
         TOPIC_EVENTS("segmenta.topic.events", AssignerTopics.DEFAULTS.events(), "input topic of customer events"),
@@ -166,7 +159,6 @@ public record AssignerSettings(
         client.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         // exactly-once by default: the store, the changelog and the outputs commit together
         client.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        client.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(DEFAULT_CACHE_BYTES));
         PRODUCER_DEFAULTS.forEach((key, value) -> {
             if (!client.containsKey(key) && !client.containsKey(StreamsConfig.PRODUCER_PREFIX + key)) {
                 client.put(StreamsConfig.PRODUCER_PREFIX + key, value);

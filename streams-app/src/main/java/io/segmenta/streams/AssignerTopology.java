@@ -64,11 +64,9 @@ public final class AssignerTopology {
         topology.addSource(EVENTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
         topology.addProcessor(ASSIGN_PROCESSOR, () -> new AssignProcessor(settings, runtime, events, models),
                 EVENTS_SOURCE);
-        // Cached (statestore.cache.max.bytes): a customer's several events between two commits, a session's burst,
-        // cost one changelog record and one RocksDB write. Outputs are forwarded directly, so no latency is added.
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.String(),
-                new CustomerStateSerde(settings.dedupSize())).withCachingEnabled(), ASSIGN_PROCESSOR);
+                new CustomerStateSerde(settings.dedupSize())), ASSIGN_PROCESSOR);
         topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(), changes, ASSIGN_PROCESSOR);
         topology.addSink(ASSIGNMENTS_SINK, topics.assignments(), new StringSerializer(), assignments, ASSIGN_PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),

@@ -33,15 +33,7 @@ class AssignerSettingsTest {
         assertThat(s.applicationId()).isEqualTo("segmenta-assigner");
         assertThat(s.clientProperties()).containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("producer.compression.type", "lz4").containsEntry("producer.batch.size", "262144")
-                .containsEntry("producer.linger.ms", "5").containsEntry("statestore.cache.max.bytes", "67108864");
-    }
-
-    @Test
-    void theStoreCacheGivesWayToTheUsersSetting() {
-        AssignerSettings s = AssignerSettings.fromMap(Map.of("bootstrap.servers", "broker:9092",
-                "statestore.cache.max.bytes", "0"));
-
-        assertThat(s.streamsProperties(9000)).containsEntry("statestore.cache.max.bytes", "0");
+                .containsEntry("producer.linger.ms", "5");
     }
 
     @Test
