@@ -77,7 +77,7 @@ public final class ClusterCountSelector {
     }
 
     /** The fewest rows a segment may hold for its k to be chosen: at least one. */
-    static int minSegmentSize(int rows, double share) {
+    private static int minSegmentSize(int rows, double share) {
         return Math.max(1, (int) Math.ceil(share * rows));
     }
 
