@@ -195,8 +195,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
                 emitWindow(Long.MAX_VALUE, maxEventTime == Long.MIN_VALUE ? lastWindowEnd : maxEventTime + 1);
             }
         } else {
-            long size = settings.window().toMillis();
-            long end = Math.floorDiv(wm + 1, size) * size;
+            long end = WindowBoundaryWatermarks.lastWindowEnd(wm, settings.window().toMillis());
             // the first watermark can fall in a window after the boundary below it: no window ends before its events
             if (end > lastWindowEnd && (eventsEver == 0 || end > firstEventEver)) {
                 emitWindow(end, end);

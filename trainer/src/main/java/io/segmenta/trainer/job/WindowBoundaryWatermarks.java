@@ -34,7 +34,7 @@ final class WindowBoundaryWatermarks<T> implements WatermarkGenerator<T> {
             return;
         }
         maxTimestamp = eventTimestamp;
-        long boundary = Math.floorDiv(current() + 1, windowSize);
+        long boundary = lastWindowEnd(current(), windowSize);
         if (lastBoundary != Long.MIN_VALUE && boundary > lastBoundary) {
             output.emitWatermark(new Watermark(current()));
         }
@@ -46,6 +46,14 @@ final class WindowBoundaryWatermarks<T> implements WatermarkGenerator<T> {
         if (maxTimestamp != Long.MIN_VALUE) {
             output.emitWatermark(new Watermark(current()));
         }
+    }
+
+    /**
+     * The end of the latest training window a watermark has passed: windows are tumbling multiples of
+     * {@code windowMillis} from the epoch, and a watermark of t means every event up to t has arrived.
+     */
+    static long lastWindowEnd(long watermark, long windowMillis) {
+        return Math.floorDiv(watermark + 1, windowMillis) * windowMillis;
     }
 
     private long current() {
