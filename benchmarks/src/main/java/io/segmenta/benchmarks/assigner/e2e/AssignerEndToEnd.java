@@ -18,6 +18,7 @@ import io.segmenta.schemas.registry.InMemorySchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.streams.AssignerTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -72,10 +73,12 @@ import java.util.stream.Stream;
 /**
  * The assigner's end-to-end benchmark (issue 5) against a real broker, printing a markdown table:
  * <ol>
- *   <li><b>Throughput</b>: N pre-loaded synthetic events (Avro, key = customer id) drained by a pass-through Kafka
- *       Streams app (decode + encode, exactly_once_v2: the baseline), then by the production {@code AssignerService}
- *       (exactly_once_v2, RocksDB) with an active model, over the same events. Events/s = events committed between
- *       the first observed commit of the app's consumer group and lag 0 (Admin API, polled every 100 ms).</li>
+ *   <li><b>Throughput</b>: N pre-loaded synthetic events (Avro, key = customer id) drained, in each round, by a
+ *       pass-through Kafka Streams app (decode + encode, exactly_once_v2: the baseline), by the production
+ *       {@code AssignerService} (exactly_once_v2, RocksDB) with an active model, and by a state floor (decode + a
+ *       RocksDB read and write of a state of the assigner's mean size, no output), each with a fresh application id
+ *       over the same events. Events/s = events committed between the first observed commit past the warm-up
+ *       events and lag 0 (Admin API, polled every 100 ms).</li>
  *   <li><b>Latency</b>: a steady produce rate (default 5 k events/s) for a while; every other event is a new
  *       customer, whose first assignment makes a {@code segment-changes} record; latency = send() of the event to
  *       the record returned by a read_committed consumer's poll, in this JVM (one clock).</li>
@@ -84,7 +87,7 @@ import java.util.stream.Stream;
  *   <li><b>Heap</b>: distinct customers loaded up to (default) 1 M, then the assigner JVM's heap after a full GC,
  *       read with {@code jcmd <pid> GC.run} + {@code GC.heap_info}.</li>
  * </ol>
- * Processes: the broker ({@link BrokerMain}), the pass-through app ({@link PassThroughMain}) and the assigner
+ * Processes: the broker ({@link BrokerMain}), the baseline apps ({@link BaselineMain}) and the assigner
  * ({@code io.segmenta.streams.AssignerCommand}, as deployed) each run in a JVM of their own; this JVM runs the
  * schema registry (in-memory, over HTTP), the producers, the consumers and the clock.
  *
@@ -103,12 +106,12 @@ public final class AssignerEndToEnd {
     /** Harness options; see {@link #usage()}. */
     record Options(long events, int customers, int partitions, int rate, int latencySeconds, int warmupSeconds,
                    int modelUpdates, long heapCustomers, String xmx, String brokerXmx, int k, Path workDir,
-                   boolean keep, boolean jfr, boolean skipPassThrough, long seed, List<String> assignerProperties,
-                   int rounds) {
+                   boolean keep, boolean jfr, boolean skipBaselines, long seed, List<String> assignerProperties,
+                   int rounds, long warmupEvents) {
 
         static Options defaults() {
-            return new Options(1_000_000, 100_000, 4, 5_000, 60, 5, 5, 1_000_000, "1g", "1g", 6, null, false, false,
-                    false, 42, List.of(), 3);
+            return new Options(3_000_000, 300_000, 4, 5_000, 60, 5, 5, 1_000_000, "1g", "1g", 6, null, false, false,
+                    false, 42, List.of(), 3, 1_000_000);
         }
     }
 
@@ -177,13 +180,15 @@ public final class AssignerEndToEnd {
             notes.add("Assigner run with " + options.assignerProperties() + " (the pass-through with Kafka Streams defaults plus the assigner's producer tuning).");
         }
         List<Drain> passes = new ArrayList<>();
+        List<Drain> floors = new ArrayList<>();
         List<Drain> assigns = new ArrayList<>();
+        List<Double> stateBytes = new ArrayList<>();
         ChildJvm assigner = null;
         URI metrics = null;
         for (int round = 1; round <= options.rounds(); round++) {
             boolean last = round == options.rounds();
-            if (!options.skipPassThrough()) {
-                passes.add(drainPassThrough(round));
+            if (!options.skipBaselines()) {
+                passes.add(drainBaseline(BaselineMain.PASS_THROUGH, round, 0));
             }
             String app = last ? ASSIGNER_APP : ASSIGNER_APP + "-round-" + round;
             int httpPort = freePort();
@@ -201,36 +206,43 @@ public final class AssignerEndToEnd {
             } else {
                 jvm.close();
             }
+            if (!options.skipBaselines()) {
+                double mean = meanValueBytes(app + "-" + AssignerTopology.CUSTOMERS_STORE + "-changelog");
+                stateBytes.add(mean);
+                floors.add(drainBaseline(BaselineMain.STATE_FLOOR, round, (int) Math.round(mean)));
+            }
         }
         double assignRate = medianOf(assigns.stream().map(Drain::rate).toList());
+        String of = assigns.size() == 1 ? "" : String.format(" (median of %d rounds)", assigns.size());
+        String measured = String.format(Locale.ROOT, "%,d events after %,d warm-up events", options.events()
+                - options.warmupEvents(), options.warmupEvents());
         if (!passes.isEmpty()) {
-            List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < passes.size(); i++) {
-                ratios.add(assigns.get(i).rate() / passes.get(i).rate());
-            }
+            List<Double> ratios = ratios(assigns, passes);
+            List<Double> floorRatios = ratios(floors, passes);
+            List<Double> toFloor = ratios(assigns, floors);
             double ratio = medianOf(ratios);
-            String of = passes.size() == 1 ? "" : String.format(" (median of %d rounds)", passes.size());
             row("1", "pass-through (decode + encode, EOS v2), events/s" + of,
                     String.format("%,.0f", medianOf(passes.stream().map(Drain::rate).toList())), "baseline", "1.00", "");
-            row("1", "assigner (fold + score + RocksDB + changelog + 2 outputs, EOS v2), events/s" + of,
+            row("1", String.format(Locale.ROOT, "state floor (decode + RocksDB read and write of a %.0f-byte state "
+                            + "+ changelog, no output, EOS v2), events/s%s", medianOf(stateBytes), of),
+                    String.format("%,.0f", medianOf(floors.stream().map(Drain::rate).toList())), "pass-through",
+                    String.format("%.2f", medianOf(floorRatios)), "bound for per-event durable state");
+            row("1", "assigner (fold + score + RocksDB + changelog + outputs, EOS v2), events/s" + of,
                     String.format("%,.0f", assignRate), "pass-through", String.format("%.2f", ratio),
                     verdict(ratio >= 0.60, "target >= 0.60"));
-            StringBuilder pairs = new StringBuilder();
-            for (int i = 0; i < passes.size(); i++) {
-                pairs.append(String.format(Locale.ROOT, "%s%,.0f / %,.0f = %.2f", i == 0 ? "" : "; ",
-                        assigns.get(i).rate(), passes.get(i).rate(), ratios.get(i)));
-            }
-            notes.add("Throughput rounds, assigner / pass-through events/s: " + pairs + "; the ratio is the median "
-                    + "of the rounds' ratios.");
+            row("1", "  assigner / state floor", "", "state floor", String.format("%.2f", medianOf(toFloor)), "");
+            notes.add("Throughput rounds, events/s pass-through / state floor / assigner: " + rounds(passes, floors,
+                    assigns) + "; each ratio is the median of the rounds' ratios. The state floor writes states of "
+                    + "the assigner's mean stored size in the same round (" + stateBytes.stream()
+                    .map(b -> String.format(Locale.ROOT, "%.0f", b)).toList() + " bytes).");
         } else {
-            row("1", "assigner events/s (pass-through skipped)", String.format("%,.0f", assignRate), "-", "-", "");
+            row("1", "assigner events/s (baselines skipped)", String.format("%,.0f", assignRate), "-", "-", "");
         }
-        notes.add(String.format(Locale.ROOT, "Throughput: %,d events over %,d customers, %d partitions, 1 stream "
-                        + "thread each, JVMs -Xmx%s; the last assigner drained in %.1f s (%.1f s from JVM launch)%s.",
-                options.events(), preloadedCustomers.size(), options.partitions(), options.xmx(),
-                assigns.getLast().seconds(), assigns.getLast().sinceLaunch(), passes.isEmpty() ? ""
-                        : String.format(Locale.ROOT, ", the last pass-through in %.1f s (%.1f s)",
-                        passes.getLast().seconds(), passes.getLast().sinceLaunch())));
+        notes.add(String.format(Locale.ROOT, "Throughput: %s (%,d customers), %d partitions, 1 stream thread each, "
+                        + "JVMs -Xmx%s; events/s counted from the first commit past the warm-up to lag 0, so that JIT "
+                        + "compilation (seconds of CPU on 2 cores) is left out for every app alike; the last assigner "
+                        + "drained in %.1f s from JVM launch.", measured, preloadedCustomers.size(),
+                options.partitions(), options.xmx(), assigns.getLast().sinceLaunch()));
         Heap heapSmall = heapAfterGc(assigner);
         log("heap after GC with " + String.format("%,d", preloadedCustomers.size()) + " customers: " + heapSmall);
 
@@ -378,17 +390,67 @@ public final class AssignerEndToEnd {
         }
     }
 
-    private Drain drainPassThrough(int round) throws Exception {
-        String app = PASS_APP + "-round-" + round;
-        try (ChildJvm jvm = ChildJvm.start("pass-through-round-" + round, work, streamsJvmArgs(false),
-                PassThroughMain.class.getName(), List.of(bootstrap, registryUrl, EVENTS, PASS_OUT, app,
-                        work.resolve("pass-through-state-" + round).toString()))) {
-            log("round " + round + ": pass-through started (" + jvm + "); draining "
-                    + String.format("%,d", options.events()) + " events");
+    /** Runs a {@link BaselineMain} app with a fresh application id over the pre-loaded events. */
+    private Drain drainBaseline(String mode, int round, int stateBytes) throws Exception {
+        String app = "bench-" + mode + "-round-" + round;
+        List<String> args = new ArrayList<>(List.of(mode, bootstrap, registryUrl, EVENTS, PASS_OUT, app,
+                work.resolve(mode + "-state-" + round).toString()));
+        if (stateBytes > 0) {
+            args.add(Integer.toString(stateBytes));
+        }
+        try (ChildJvm jvm = ChildJvm.start(mode + "-round-" + round, work, streamsJvmArgs(false),
+                BaselineMain.class.getName(), args)) {
+            log("round " + round + ": " + mode + " started (" + jvm + ")");
             Drain drain = awaitDrained(app, jvm, drainTimeout());
-            log("round " + round + ": pass-through: " + drain);
+            log("round " + round + ": " + mode + ": " + drain);
             return drain;
         }
+    }
+
+    /** Mean value size of a topic's records (the assigner's stored customer state, read from its changelog). */
+    private double meanValueBytes(String topic) throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer("bench-state-size")) {
+            List<TopicPartition> tps = partitions(topic);
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
+            long records = 0;
+            long bytes = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (records < 200_000 && tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " within 60 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        records++;
+                        bytes += r.value().length;
+                    }
+                }
+            }
+            if (records == 0) {
+                throw new IllegalStateException(topic + " holds no records");
+            }
+            return (double) bytes / records;
+        }
+    }
+
+    private static List<Double> ratios(List<Drain> numerators, List<Drain> denominators) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(numerators.size(), denominators.size()); i++) {
+            ratios.add(numerators.get(i).rate() / denominators.get(i).rate());
+        }
+        return ratios;
+    }
+
+    private static String rounds(List<Drain> passes, List<Drain> floors, List<Drain> assigns) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < assigns.size(); i++) {
+            out.append(String.format(Locale.ROOT, "%s%,.0f / %,.0f / %,.0f (%.2f, %.2f)", i == 0 ? "" : "; ",
+                    passes.get(i).rate(), floors.get(i).rate(), assigns.get(i).rate(),
+                    floors.get(i).rate() / passes.get(i).rate(), assigns.get(i).rate() / passes.get(i).rate()));
+        }
+        return out.toString();
     }
 
     private ChildJvm startAssigner(String app, String name, int httpPort, boolean jfr) throws IOException {
@@ -429,30 +491,34 @@ public final class AssignerEndToEnd {
 
     /**
      * Polls the group's committed offsets on the events topic until they reach the end offsets (lag 0). The rate is
-     * counted from the first commit observed, so that JVM start, rebalance and state restoration are left out for
-     * both apps alike.
+     * counted from the first commit observed at or past the warm-up events, so that JVM start, rebalance, state
+     * restoration and JIT compilation are left out for every app alike.
      */
     private Drain awaitDrained(String group, ChildJvm app, Duration timeout) throws Exception {
         long launched = System.nanoTime();
         long end = endOffsets(EVENTS);
+        if (options.warmupEvents() >= end) {
+            throw new IllegalStateException("the warm-up (" + options.warmupEvents() + " events) leaves nothing of the "
+                    + end + " events to measure");
+        }
         long deadline = launched + timeout.toNanos();
-        long firstNanos = -1;
-        long firstCommitted = 0;
+        long fromNanos = -1;
+        long fromCommitted = 0;
         while (true) {
             app.requireAlive();
             long committed = committed(group, EVENTS);
             long now = System.nanoTime();
-            if (firstNanos < 0 && committed > 0) {
-                firstNanos = now;
-                firstCommitted = committed;
+            if (fromNanos < 0 && committed > 0 && committed >= Math.min(options.warmupEvents(), end - 1)) {
+                fromNanos = now;
+                fromCommitted = committed;
             }
             if (committed >= end) {
                 double sinceLaunch = (now - launched) / 1e9;
-                double seconds = (now - firstNanos) / 1e9;
-                long counted = end - firstCommitted;
-                if (counted <= 0 || seconds <= 0) { // everything in the first commit: fall back to launch time
-                    counted = end;
-                    seconds = sinceLaunch;
+                double seconds = (now - fromNanos) / 1e9;
+                long counted = end - fromCommitted;
+                if (counted < (end - options.warmupEvents()) / 2 || seconds <= 0) {
+                    throw new IllegalStateException(group + ": only " + counted + " events after the warm-up were "
+                            + "measured (commits too far apart?)");
                 }
                 return new Drain(counted, seconds, counted / seconds, sinceLaunch);
             }
@@ -958,7 +1024,8 @@ public final class AssignerEndToEnd {
         Options d = Options.defaults();
         return """
                 AssignerEndToEnd: the assigner's end-to-end benchmark against a real broker (separate JVMs).
-                  --events N            events pre-loaded for the throughput runs (%d)
+                  --events N            events pre-loaded for the throughput runs, warm-up included (%d)
+                  --warmup-events N     first events of each throughput run not counted (JIT warm-up) (%d)
                   --customers N         customers they belong to (%d)
                   --partitions N        partitions of the events and output topics (%d)
                   --rate N              events/s of the latency run (%d)
@@ -973,11 +1040,12 @@ public final class AssignerEndToEnd {
                   --work-dir DIR        keep broker data, state and logs there (default: a temporary folder, deleted)
                   --keep                keep the temporary folder
                   --jfr                 record the assigner JVM with JFR (assigner.jfr in the work dir)
-                  --skip-pass-through   no baseline run
+                  --skip-baselines      no pass-through and state-floor runs
                   --assigner-property K=V  extra assigner setting, e.g. commit.interval.ms=50 (repeatable)
                   --rounds N            throughput rounds, pass-through and assigner alternately; medians reported (%d)
-                  --quick               small run: 200k events, 20k customers, 20 s latency, 3 updates, 200k customers
-                """.formatted(d.events(), d.customers(), d.partitions(), d.rate(), d.latencySeconds(),
+                  --quick               small run: 400k events (100k warm-up), 40k customers, 20 s latency,
+                                        3 updates, 200k customers
+                """.formatted(d.events(), d.warmupEvents(), d.customers(), d.partitions(), d.rate(), d.latencySeconds(),
                 d.warmupSeconds(), d.modelUpdates(), d.heapCustomers(), d.xmx(), d.brokerXmx(), d.k(), d.seed(),
                 d.rounds());
     }
@@ -999,7 +1067,8 @@ public final class AssignerEndToEnd {
         Path workDir = null;
         boolean keep = false;
         boolean jfr = false;
-        boolean skipPass = false;
+        boolean skipBaselines = false;
+        long warmupEvents = o.warmupEvents();
         List<String> assignerProperties = new ArrayList<>();
         int rounds = o.rounds();
         for (int i = 0; i < args.length; i++) {
@@ -1010,8 +1079,9 @@ public final class AssignerEndToEnd {
                     System.exit(0);
                 }
                 case "--quick" -> {
-                    events = 200_000;
-                    customers = 20_000;
+                    events = 400_000;
+                    warmupEvents = 100_000;
+                    customers = 40_000;
                     latency = 20;
                     warmup = 3;
                     updates = 3;
@@ -1019,7 +1089,7 @@ public final class AssignerEndToEnd {
                 }
                 case "--keep" -> keep = true;
                 case "--jfr" -> jfr = true;
-                case "--skip-pass-through" -> skipPass = true;
+                case "--skip-baselines" -> skipBaselines = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("missing value of " + a + "\n" + usage());
@@ -1027,6 +1097,7 @@ public final class AssignerEndToEnd {
                     String v = args[++i];
                     switch (a) {
                         case "--events" -> events = Long.parseLong(v);
+                        case "--warmup-events" -> warmupEvents = Long.parseLong(v);
                         case "--customers" -> customers = Integer.parseInt(v);
                         case "--partitions" -> partitions = Integer.parseInt(v);
                         case "--rate" -> rate = Integer.parseInt(v);
@@ -1046,10 +1117,13 @@ public final class AssignerEndToEnd {
                 }
             }
         }
+        if (warmupEvents < 0 || warmupEvents >= events) {
+            throw new IllegalArgumentException("--warmup-events must be 0.." + (events - 1) + ", got " + warmupEvents);
+        }
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
         }
         return new Options(events, customers, partitions, rate, latency, warmup, updates, heap, xmx, brokerXmx, k,
-                workDir, keep, jfr, skipPass, seed, List.copyOf(assignerProperties), rounds);
+                workDir, keep, jfr, skipBaselines, seed, List.copyOf(assignerProperties), rounds, warmupEvents);
     }
 }
