@@ -1,27 +1,37 @@
 package io.segmenta.assigner.profile;
 
+import io.segmenta.assigner.codec.SmallStrings;
+import io.segmenta.assigner.codec.Varints;
+
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Compact, versioned binary form of a {@link CustomerProfile} for Kafka Streams state stores and Flink state.
- * Layout of format {@value #FORMAT_VERSION} (big-endian):
+ * Layout of format {@value #FORMAT_VERSION} (big-endian; varlong = zig-zag {@link Varints}):
  * <pre>
- * byte    version = 1
+ * byte    version = 2
  * byte    presence flags: 1 age, 2 income, 4 gender, 8 country, 16 channel
  * double  halfLifeDays
- * long    eventCount; when &gt; 0 it is followed by:
- *   long    firstEventMillis, lastEventMillis
- *   double  purchases, purchaseAmount, refunds, sessions, pageViews, cartAdds (decayed to lastEventMillis)
+ * varlong eventCount; when &gt; 0 it is followed by:
+ *   varlong lastEventMillis, then lastEventMillis - firstEventMillis
+ *   byte    zero mask: bit i set when decayed counter i (purchases, purchaseAmount, refunds, sessions, pageViews,
+ *           cartAdds, decayed to lastEventMillis) is +0.0 and not written
+ *   double  each counter not in the mask
  *   byte    n, then n x int category hashes (sorted)
- * per present attribute, in flag order: double value (age, income) or int length + UTF-8 bytes; then long millis
+ * per present attribute, in flag order: double value (age, income) or varlong length + UTF-8 bytes; then varlong
+ *   (lastEventMillis, or 0 for a profile without events) - the attribute's millis
  * </pre>
- * A new layout gets a new version number and this class keeps reading the old ones. Stateless.
+ * Times travel as differences to the latest event, which are small, and counters a customer never had cost one bit:
+ * a stored state is about a third smaller than in format 1 (fixed-width times, every counter). Format 1
+ * (every number fixed-width, int string lengths) is still read, so that a new build reads what the previous one
+ * stored; it is written no more. Stateless.
  */
 public final class ProfileCodec {
 
-    public static final byte FORMAT_VERSION = 1;
+    public static final byte FORMAT_VERSION = 2;
+    /** The previous layout: still read, no longer written. */
+    static final byte FORMAT_1 = 1;
 
     private static final int AGE = 1;
     private static final int INCOME = 2;
@@ -33,42 +43,111 @@ public final class ProfileCodec {
     }
 
     public static byte[] encode(CustomerProfile p) {
-        byte[] gender = utf8(p.gender);
-        byte[] country = utf8(p.country);
-        byte[] channel = utf8(p.channel);
-        int[] hashes = p.sortedCategoryHashes();
-        int flags = (Double.isNaN(p.age) ? 0 : AGE) | (Double.isNaN(p.income) ? 0 : INCOME)
-                | (gender == null ? 0 : GENDER) | (country == null ? 0 : COUNTRY) | (channel == null ? 0 : CHANNEL);
+        ByteBuffer out = ByteBuffer.allocate(encodedSize(p));
+        write(p, out);
+        return out.array();
+    }
 
-        int size = 1 + 1 + 8 + 8;
+    /** Bytes {@link #write} puts for {@code p}. */
+    public static int encodedSize(CustomerProfile p) {
+        int size = 1 + 1 + 8 + Varints.sizeOfLong(p.eventCount);
+        long reference = reference(p);
         if (!p.isEmpty()) {
-            size += 16 + 6 * 8 + 1 + 4 * hashes.length;
+            size += Varints.sizeOfLong(p.lastEventMillis) + Varints.sizeOfLong(p.lastEventMillis - p.firstEventMillis)
+                    + 1 + 8 * (COUNTERS - Integer.bitCount(zeroMask(p))) + 1 + 4 * p.categoryCount;
         }
-        size += (flags & AGE) != 0 ? 16 : 0;
-        size += (flags & INCOME) != 0 ? 16 : 0;
-        size += stringSize(gender) + stringSize(country) + stringSize(channel);
+        if (!Double.isNaN(p.age)) {
+            size += 8 + Varints.sizeOfLong(reference - p.ageMillis);
+        }
+        if (!Double.isNaN(p.income)) {
+            size += 8 + Varints.sizeOfLong(reference - p.incomeMillis);
+        }
+        return size + stringSize(p.gender, reference - p.genderMillis) + stringSize(p.country, reference - p.countryMillis)
+                + stringSize(p.channel, reference - p.channelMillis);
+    }
 
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_VERSION).put((byte) flags).putDouble(p.halfLifeDays).putLong(p.eventCount);
+    /**
+     * Writes {@code p} at the buffer's position, version byte included, for a state that embeds the profile; the
+     * profile delimits itself ({@link #read}).
+     */
+    public static void write(CustomerProfile p, ByteBuffer out) {
+        int flags = (Double.isNaN(p.age) ? 0 : AGE) | (Double.isNaN(p.income) ? 0 : INCOME)
+                | (p.gender == null ? 0 : GENDER) | (p.country == null ? 0 : COUNTRY) | (p.channel == null ? 0 : CHANNEL);
+        out.put(FORMAT_VERSION).put((byte) flags).putDouble(p.halfLifeDays);
+        Varints.putLong(out, p.eventCount);
+        long reference = reference(p);
         if (!p.isEmpty()) {
-            out.putLong(p.firstEventMillis).putLong(p.lastEventMillis)
-                    .putDouble(p.purchases).putDouble(p.purchaseAmount).putDouble(p.refunds)
-                    .putDouble(p.sessions).putDouble(p.pageViews).putDouble(p.cartAdds)
-                    .put((byte) hashes.length);
+            Varints.putLong(out, p.lastEventMillis);
+            Varints.putLong(out, p.lastEventMillis - p.firstEventMillis);
+            int zeros = zeroMask(p);
+            out.put((byte) zeros);
+            putUnlessZero(out, zeros, 0, p.purchases);
+            putUnlessZero(out, zeros, 1, p.purchaseAmount);
+            putUnlessZero(out, zeros, 2, p.refunds);
+            putUnlessZero(out, zeros, 3, p.sessions);
+            putUnlessZero(out, zeros, 4, p.pageViews);
+            putUnlessZero(out, zeros, 5, p.cartAdds);
+            int[] hashes = p.sortedCategoryHashes();
+            out.put((byte) hashes.length);
             for (int h : hashes) {
                 out.putInt(h);
             }
         }
         if ((flags & AGE) != 0) {
-            out.putDouble(p.age).putLong(p.ageMillis);
+            out.putDouble(p.age);
+            Varints.putLong(out, reference - p.ageMillis);
         }
         if ((flags & INCOME) != 0) {
-            out.putDouble(p.income).putLong(p.incomeMillis);
+            out.putDouble(p.income);
+            Varints.putLong(out, reference - p.incomeMillis);
         }
-        putString(out, gender, p.genderMillis);
-        putString(out, country, p.countryMillis);
-        putString(out, channel, p.channelMillis);
-        return out.array();
+        putString(out, p.gender, reference - p.genderMillis);
+        putString(out, p.country, reference - p.countryMillis);
+        putString(out, p.channel, reference - p.channelMillis);
+    }
+
+    /** Attribute times are written relative to this: the latest event, or 0 for a profile without events. */
+    private static long reference(CustomerProfile p) {
+        return p.isEmpty() ? 0 : p.lastEventMillis;
+    }
+
+    private static final int COUNTERS = 6;
+
+    /** Bit i: counter i is +0.0 exactly (a -0.0 is written, so that a round trip keeps every bit). */
+    private static int zeroMask(CustomerProfile p) {
+        return zeroBit(p.purchases, 0) | zeroBit(p.purchaseAmount, 1) | zeroBit(p.refunds, 2)
+                | zeroBit(p.sessions, 3) | zeroBit(p.pageViews, 4) | zeroBit(p.cartAdds, 5);
+    }
+
+    private static int zeroBit(double v, int bit) {
+        return Double.doubleToRawLongBits(v) == 0L ? 1 << bit : 0;
+    }
+
+    private static void putUnlessZero(ByteBuffer out, int zeros, int bit, double v) {
+        if ((zeros & (1 << bit)) == 0) {
+            out.putDouble(v);
+        }
+    }
+
+    private static double getUnlessZero(ByteBuffer in, int zeros, int bit) {
+        return (zeros & (1 << bit)) == 0 ? in.getDouble() : 0.0;
+    }
+
+    private static int stringSize(String s, long millisDelta) {
+        if (s == null) {
+            return 0;
+        }
+        int length = SmallStrings.utf8(s).length;
+        return Varints.sizeOfLong(length) + length + Varints.sizeOfLong(millisDelta);
+    }
+
+    private static void putString(ByteBuffer out, String s, long millisDelta) {
+        if (s != null) {
+            byte[] utf8 = SmallStrings.utf8(s);
+            Varints.putLong(out, utf8.length);
+            out.put(utf8);
+            Varints.putLong(out, millisDelta);
+        }
     }
 
     /**
@@ -91,29 +170,118 @@ public final class ProfileCodec {
         if (bytes == null || length <= 0) {
             throw new ProfileFormatException("no bytes to decode a customer profile from");
         }
-        int version = bytes[offset];
-        if (version != FORMAT_VERSION) {
-            throw new ProfileFormatException("unsupported customer profile format version " + version
-                    + " (this build reads version " + FORMAT_VERSION + "); it was written by a newer build or is not a profile");
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CustomerProfile p = read(in);
+        if (in.hasRemaining()) {
+            throw new ProfileFormatException("corrupt customer profile: " + in.remaining() + " trailing bytes");
         }
+        return p;
+    }
+
+    /**
+     * Reads one profile of any format this build knows from the buffer's position and leaves the buffer after it.
+     *
+     * @throws ProfileFormatException on an unknown version, truncated bytes or impossible values
+     */
+    public static CustomerProfile read(ByteBuffer in) {
+        int start = in.position();
         try {
-            return decodeV1(ByteBuffer.wrap(bytes, offset + 1, length - 1));
+            int version = in.get();
+            return switch (version) {
+                case FORMAT_VERSION -> readV2(in);
+                case FORMAT_1 -> readV1(in);
+                default -> throw new ProfileFormatException("unsupported customer profile format version " + version
+                        + " (this build reads versions " + FORMAT_1 + " and " + FORMAT_VERSION
+                        + "); it was written by a newer build or is not a profile");
+            };
         } catch (BufferUnderflowException e) {
-            throw new ProfileFormatException("customer profile is truncated (" + length + " bytes)", e);
+            throw new ProfileFormatException("customer profile is truncated (" + (in.limit() - start) + " bytes)", e);
+        } catch (IllegalArgumentException e) {
+            throw e instanceof ProfileFormatException p ? p
+                    : new ProfileFormatException("corrupt customer profile: " + e.getMessage(), e);
         }
     }
 
-    private static CustomerProfile decodeV1(ByteBuffer in) {
+    private static CustomerProfile readV2(ByteBuffer in) {
         int flags = in.get();
-        double halfLife = in.getDouble();
+        CustomerProfile p = new CustomerProfile(halfLife(in.getDouble()));
+        p.eventCount = eventCount(Varints.getLong(in));
+        long reference = 0;
+        if (p.eventCount > 0) {
+            p.lastEventMillis = Varints.getLong(in);
+            p.firstEventMillis = p.lastEventMillis - Varints.getLong(in);
+            reference = p.lastEventMillis;
+            int zeros = in.get();
+            p.purchases = getUnlessZero(in, zeros, 0);
+            p.purchaseAmount = getUnlessZero(in, zeros, 1);
+            p.refunds = getUnlessZero(in, zeros, 2);
+            p.sessions = getUnlessZero(in, zeros, 3);
+            p.pageViews = getUnlessZero(in, zeros, 4);
+            p.cartAdds = getUnlessZero(in, zeros, 5);
+            readCategories(in, p);
+        }
+        if ((flags & AGE) != 0) {
+            p.age = in.getDouble();
+            p.ageMillis = reference - Varints.getLong(in);
+        }
+        if ((flags & INCOME) != 0) {
+            p.income = in.getDouble();
+            p.incomeMillis = reference - Varints.getLong(in);
+        }
+        if ((flags & GENDER) != 0) {
+            p.gender = SmallStrings.read(in, stringLength(Varints.getLong(in)));
+            p.genderMillis = reference - Varints.getLong(in);
+        }
+        if ((flags & COUNTRY) != 0) {
+            p.country = SmallStrings.read(in, stringLength(Varints.getLong(in)));
+            p.countryMillis = reference - Varints.getLong(in);
+        }
+        if ((flags & CHANNEL) != 0) {
+            p.channel = SmallStrings.read(in, stringLength(Varints.getLong(in)));
+            p.channelMillis = reference - Varints.getLong(in);
+        }
+        return p;
+    }
+
+    private static double halfLife(double halfLife) {
         if (!(halfLife > 0) || Double.isInfinite(halfLife)) {
             throw new ProfileFormatException("corrupt customer profile: half-life " + halfLife);
         }
-        CustomerProfile p = new CustomerProfile(halfLife);
-        p.eventCount = in.getLong();
-        if (p.eventCount < 0) {
-            throw new ProfileFormatException("corrupt customer profile: event count " + p.eventCount);
+        return halfLife;
+    }
+
+    private static long eventCount(long count) {
+        if (count < 0) {
+            throw new ProfileFormatException("corrupt customer profile: event count " + count);
         }
+        return count;
+    }
+
+    private static int stringLength(long length) {
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            throw new ProfileFormatException("corrupt customer profile: string of " + length + " bytes");
+        }
+        return (int) length;
+    }
+
+    private static void readCategories(ByteBuffer in, CustomerProfile p) {
+        int n = in.get();
+        if (n < 0 || n > CustomerProfile.MAX_TRACKED_CATEGORIES) {
+            throw new ProfileFormatException("corrupt customer profile: " + n + " category hashes");
+        }
+        if (n > 0) {
+            p.categoryHashes = new int[CustomerProfile.MAX_TRACKED_CATEGORIES];
+            for (int i = 0; i < n; i++) {
+                p.categoryHashes[i] = in.getInt();
+            }
+        }
+        p.categoryCount = n;
+    }
+
+    private static CustomerProfile readV1(ByteBuffer in) {
+        int flags = in.get();
+        CustomerProfile p = new CustomerProfile(halfLife(in.getDouble()));
+        p.eventCount = eventCount(in.getLong());
         if (p.eventCount > 0) {
             p.firstEventMillis = in.getLong();
             p.lastEventMillis = in.getLong();
@@ -123,17 +291,7 @@ public final class ProfileCodec {
             p.sessions = in.getDouble();
             p.pageViews = in.getDouble();
             p.cartAdds = in.getDouble();
-            int n = in.get();
-            if (n < 0 || n > CustomerProfile.MAX_TRACKED_CATEGORIES) {
-                throw new ProfileFormatException("corrupt customer profile: " + n + " category hashes");
-            }
-            if (n > 0) {
-                p.categoryHashes = new int[CustomerProfile.MAX_TRACKED_CATEGORIES];
-                for (int i = 0; i < n; i++) {
-                    p.categoryHashes[i] = in.getInt();
-                }
-            }
-            p.categoryCount = n;
+            readCategories(in, p);
         }
         if ((flags & AGE) != 0) {
             p.age = in.getDouble();
@@ -144,44 +302,17 @@ public final class ProfileCodec {
             p.incomeMillis = in.getLong();
         }
         if ((flags & GENDER) != 0) {
-            p.gender = getString(in);
+            p.gender = SmallStrings.read(in, stringLength(in.getInt()));
             p.genderMillis = in.getLong();
         }
         if ((flags & COUNTRY) != 0) {
-            p.country = getString(in);
+            p.country = SmallStrings.read(in, stringLength(in.getInt()));
             p.countryMillis = in.getLong();
         }
         if ((flags & CHANNEL) != 0) {
-            p.channel = getString(in);
+            p.channel = SmallStrings.read(in, stringLength(in.getInt()));
             p.channelMillis = in.getLong();
         }
-        if (in.hasRemaining()) {
-            throw new ProfileFormatException("corrupt customer profile: " + in.remaining() + " trailing bytes");
-        }
         return p;
-    }
-
-    private static byte[] utf8(String s) {
-        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int stringSize(byte[] utf8) {
-        return utf8 == null ? 0 : 4 + utf8.length + 8;
-    }
-
-    private static void putString(ByteBuffer out, byte[] utf8, long millis) {
-        if (utf8 != null) {
-            out.putInt(utf8.length).put(utf8).putLong(millis);
-        }
-    }
-
-    private static String getString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new ProfileFormatException("corrupt customer profile: string of " + length + " bytes");
-        }
-        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
     }
 }

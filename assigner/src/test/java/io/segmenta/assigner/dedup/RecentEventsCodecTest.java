@@ -37,7 +37,7 @@ class RecentEventsCodecTest {
 
     @Test
     void layoutIsACountThenHashAndTimePairsOldestFirst() {
-        // the assigner's stored state (CustomerStateCodec format 1) ends with exactly these bytes: keep them
+        // the trainer's state and the assigner's format 1 end with exactly these bytes: keep them
         ByteBuffer bytes = encoded(ring(4, 2));
 
         assertThat(bytes.remaining()).isEqualTo(2 + 2 * 16);
@@ -61,6 +61,58 @@ class RecentEventsCodecTest {
                 .isInstanceOf(RecentEventsFormatException.class);
         ByteBuffer full = encoded(ring(8, 3));
         assertThatThrownBy(() -> RecentEventsCodec.read(full.limit(full.limit() - 1), 8))
+                .isInstanceOf(BufferUnderflowException.class);
+    }
+
+    static ByteBuffer compact(RecentEvents recent) {
+        ByteBuffer out = ByteBuffer.allocate(RecentEventsCodec.compactSize(recent));
+        RecentEventsCodec.writeCompact(recent, out);
+        assertThat(out.hasRemaining()).as("compactSize is exact").isFalse();
+        return out.flip();
+    }
+
+    @Test
+    void compactRoundTripKeepsOrderHashesAndTimesOfEitherDirection() {
+        RecentEvents recent = ring(8, 5);
+        recent.add(EventIdHash.of("late"), 2_500L); // an out-of-order event: a negative difference
+        recent.add(EventIdHash.of("far"), Long.MAX_VALUE);
+
+        RecentEvents back = RecentEventsCodec.readCompact(compact(recent), 8);
+
+        assertThat(back).isEqualTo(recent);
+        assertThat(back.timeAt(5)).isEqualTo(2_500L);
+        assertThat(back.timeAt(6)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void compactTimesCostTheirDifferences() {
+        RecentEvents recent = new RecentEvents(8);
+        long t = 1_763_000_000_000L;
+        recent.add(1, t);
+        recent.add(2, t + 60_000);        // a minute later: 3 bytes
+        recent.add(3, t + 60_000 + 3_600); // 3.6 s later: 2 bytes
+
+        assertThat(RecentEventsCodec.compactSize(recent)).isEqualTo(1 + 3 * 8 + 6 + 3 + 2);
+        assertThat(RecentEventsCodec.compactSize(recent)).isLessThan(RecentEventsCodec.encodedSize(recent) * 3 / 4);
+    }
+
+    @Test
+    void aLongerCompactRingKeepsItsNewestEntries() {
+        RecentEvents back = RecentEventsCodec.readCompact(compact(ring(8, 5)), 2);
+
+        assertThat(back.size()).isEqualTo(2);
+        assertThat(back.contains(EventIdHash.of("e5"))).isTrue();
+        assertThat(back.timeAt(1)).isEqualTo(5_000L);
+    }
+
+    @Test
+    void corruptOrTruncatedCompactBytesAreRefused() {
+        assertThatThrownBy(() -> RecentEventsCodec.readCompact(ByteBuffer.wrap(new byte[]{1}), 8)) // count -1
+                .isInstanceOf(RecentEventsFormatException.class);
+        assertThatThrownBy(() -> RecentEventsCodec.readCompact(ByteBuffer.wrap(new byte[]{(byte) 0xfe, 0x7f}), 8))
+                .isInstanceOf(RecentEventsFormatException.class).hasMessageContaining("8191 entries in 0 bytes");
+        ByteBuffer full = compact(ring(8, 3));
+        assertThatThrownBy(() -> RecentEventsCodec.readCompact(full.limit(full.limit() - 1), 8))
                 .isInstanceOf(BufferUnderflowException.class);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -80,8 +81,73 @@ class ProfileCodecTest {
 
     @Test
     void isCompact() {
-        assertThat(ProfileCodec.encode(folder.newProfile())).hasSize(18);
-        assertThat(ProfileCodec.encode(randomProfile(3, 500)).length).isLessThan(250);
+        assertThat(ProfileCodec.encode(folder.newProfile())).hasSize(11);
+        assertThat(ProfileCodec.encode(randomProfile(3, 500)).length).isLessThan(200);
+    }
+
+    /** {@code randomProfile(5, 60)} as the build before format 2 wrote it (format 1: fixed-width numbers). */
+    static final String FORMAT_1_BYTES = "011f4035000000000000000000000000003c00000194274083e000000198245384673fa95264f0b54e9a3ff6"
+            + "5812d828a7703fea2f28feb1ef763ffad9d406b660ef4001c9ffbb4b3c8f3ff0512cfd870ccb00404a000000000000000001967ad4276540f0"
+            + "d88000000000000001967ad427650000000166000001967ad4276500000002474200000197a859ff190000000361707000000197a859ff19";
+
+    @Test
+    void readsFormat1AndWritesItAgainAsTheCurrentFormat() {
+        CustomerProfile expected = randomProfile(5, 60);
+        byte[] stored = java.util.HexFormat.of().parseHex(FORMAT_1_BYTES);
+
+        CustomerProfile back = ProfileCodec.decode(stored);
+
+        long asOf = T0 + 250 * DAY;
+        assertThat(back.asOf(asOf)).isEqualTo(expected.asOf(asOf));
+        assertThat(back.gender()).isEqualTo("f");
+        assertThat(back.country()).isEqualTo("GB");
+        assertThat(ProfileCodec.encode(back)).isEqualTo(ProfileCodec.encode(expected));
+        assertThat(ProfileCodec.encode(back)[0]).isEqualTo(ProfileCodec.FORMAT_VERSION);
+        assertThat(ProfileCodec.encode(back).length).as("format 2 against format 1").isLessThan(stored.length * 85 / 100); // 122 against 149 bytes
+    }
+
+    @Test
+    void zeroCountersAreLeftOutAndNegativeZeroKeepsItsSign() {
+        CustomerProfile p = randomProfile(6, 30);
+        p.refunds = 0.0;
+        p.cartAdds = -0.0;
+        byte[] bytes = ProfileCodec.encode(p);
+
+        CustomerProfile back = ProfileCodec.decode(bytes);
+
+        assertThat(Double.doubleToRawLongBits(back.refunds)).isZero();
+        assertThat(Double.doubleToRawLongBits(back.cartAdds)).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(back.purchases).isEqualTo(p.purchases);
+        p.cartAdds = 0.0;
+        assertThat(ProfileCodec.encode(p)).hasSize(bytes.length - 8);
+    }
+
+    @Test
+    void attributeTimesAfterTheLatestEventAndFarApartRoundTrip() {
+        CustomerProfile p = randomProfile(8, 20);
+        p.ageMillis = p.lastEventMillis + 5_000; // a difference of the other sign
+        p.incomeMillis = Long.MIN_VALUE + 1;    // the difference overflows and wraps back
+        p.firstEventMillis = p.lastEventMillis - 400L * DAY;
+
+        CustomerProfile back = ProfileCodec.decode(ProfileCodec.encode(p));
+
+        assertThat(back.ageMillis).isEqualTo(p.ageMillis);
+        assertThat(back.incomeMillis).isEqualTo(p.incomeMillis);
+        assertThat(back.firstEventMillis()).isEqualTo(p.firstEventMillis());
+    }
+
+    @Test
+    void aProfileEmbeddedInALargerStateDelimitsItself() {
+        CustomerProfile original = randomProfile(9, 25);
+        ByteBuffer out = ByteBuffer.allocate(ProfileCodec.encodedSize(original) + 3);
+        ProfileCodec.write(original, out);
+        out.put((byte) 1).put((byte) 2).put((byte) 3);
+        out.flip();
+
+        CustomerProfile back = ProfileCodec.read(out);
+
+        assertThat(out.remaining()).isEqualTo(3);
+        assertThat(ProfileCodec.encode(back)).isEqualTo(ProfileCodec.encode(original));
     }
 
     @Test
@@ -91,7 +157,7 @@ class ProfileCodecTest {
         bytes[0] = 9;
         assertThatThrownBy(() -> ProfileCodec.decode(bytes))
                 .isInstanceOf(ProfileFormatException.class)
-                .hasMessageContaining("version 9").hasMessageContaining("reads version 1");
+                .hasMessageContaining("version 9").hasMessageContaining("reads versions 1 and 2");
     }
 
     @Test

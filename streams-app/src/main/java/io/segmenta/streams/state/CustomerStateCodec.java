@@ -1,5 +1,7 @@
 package io.segmenta.streams.state;
 
+import io.segmenta.assigner.codec.SmallStrings;
+import io.segmenta.assigner.codec.Varints;
 import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.dedup.RecentEventsCodec;
 import io.segmenta.assigner.dedup.RecentEventsFormatException;
@@ -9,25 +11,28 @@ import io.segmenta.assigner.profile.ProfileFormatException;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Versioned binary form of a {@link CustomerState} for the {@code customers} store and its changelog.
- * Layout of format {@value #FORMAT_VERSION} (big-endian):
+ * Versioned binary form of a {@link CustomerState} for the {@code customers} store and its changelog, written once
+ * per event: its size is changelog and RocksDB bytes. Layout of format {@value #FORMAT_VERSION} (big-endian;
+ * varlong = zig-zag {@link Varints}):
  * <pre>
- * byte    version = 1
- * int     n, then n bytes: the profile in {@link ProfileCodec}'s own versioned format
+ * byte    version = 2
+ *         the profile in {@link ProfileCodec}'s own versioned format (it delimits itself)
  * byte    1 if an assignment follows, else 0; the assignment is:
- *   int segmentId, long modelVersion, double distance, double confidence, long scoredAtMillis,
- *   string label, string modelName                (string = int length + UTF-8 bytes)
- * short   m, then m x (long event-id hash, long event millis), oldest first   ({@link RecentEventsCodec})
+ *   varlong segmentId, varlong modelVersion, double distance, double confidence, varlong scoredAtMillis,
+ *   string label, string modelName                (string = varlong length + UTF-8 bytes)
+ *         the recent event ids, compact ({@link RecentEventsCodec#writeCompact})
  * </pre>
- * A new layout gets a new version and this class keeps reading the old ones, so a rolling upgrade can read
- * state written by the previous build. Stateless apart from the dedup capacity applied on decode.
+ * Format 1 (fixed-width numbers, an int-length-prefixed profile, the fixed id ring) is still read, so that a rolling
+ * upgrade reads state written by the previous build; the next write of a customer stores format 2. Stateless apart
+ * from the dedup capacity applied on decode.
  */
 public final class CustomerStateCodec {
 
-    public static final byte FORMAT_VERSION = 1;
+    public static final byte FORMAT_VERSION = 2;
+    /** The previous layout: still read, no longer written. */
+    static final byte FORMAT_1 = 1;
 
     private final int dedupCapacity;
 
@@ -40,25 +45,35 @@ public final class CustomerStateCodec {
     }
 
     public byte[] encode(CustomerState state) {
-        byte[] profile = ProfileCodec.encode(state.profile());
         CurrentAssignment a = state.assignment();
-        byte[] label = a == null ? null : a.label().getBytes(StandardCharsets.UTF_8);
-        byte[] model = a == null ? null : a.modelName().getBytes(StandardCharsets.UTF_8);
         RecentEvents recent = state.recentEvents();
-        int size = 1 + 4 + profile.length + 1 + RecentEventsCodec.encodedSize(recent);
+        int size = 1 + ProfileCodec.encodedSize(state.profile()) + 1 + RecentEventsCodec.compactSize(recent);
+        byte[] label = null;
+        byte[] model = null;
         if (a != null) {
-            size += 4 + 8 + 8 + 8 + 8 + 4 + label.length + 4 + model.length;
+            label = SmallStrings.utf8(a.label());
+            model = SmallStrings.utf8(a.modelName());
+            size += Varints.sizeOfLong(a.segmentId()) + Varints.sizeOfLong(a.modelVersion()) + 8 + 8
+                    + Varints.sizeOfLong(a.scoredAtMillis()) + Varints.sizeOfLong(label.length) + label.length
+                    + Varints.sizeOfLong(model.length) + model.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_VERSION).putInt(profile.length).put(profile);
+        out.put(FORMAT_VERSION);
+        ProfileCodec.write(state.profile(), out);
         if (a == null) {
             out.put((byte) 0);
         } else {
-            out.put((byte) 1).putInt(a.segmentId()).putLong(a.modelVersion()).putDouble(a.distance())
-                    .putDouble(a.confidence()).putLong(a.scoredAtMillis())
-                    .putInt(label.length).put(label).putInt(model.length).put(model);
+            out.put((byte) 1);
+            Varints.putLong(out, a.segmentId());
+            Varints.putLong(out, a.modelVersion());
+            out.putDouble(a.distance()).putDouble(a.confidence());
+            Varints.putLong(out, a.scoredAtMillis());
+            Varints.putLong(out, label.length);
+            out.put(label);
+            Varints.putLong(out, model.length);
+            out.put(model);
         }
-        RecentEventsCodec.write(recent, out);
+        RecentEventsCodec.writeCompact(recent, out);
         return out.array();
     }
 
@@ -67,19 +82,60 @@ public final class CustomerStateCodec {
         if (bytes == null || bytes.length == 0) {
             throw new StateFormatException("no bytes to decode a customer state from");
         }
-        if (bytes[0] != FORMAT_VERSION) {
-            throw new StateFormatException("unsupported customer state format version " + bytes[0]
-                    + " (this build reads version " + FORMAT_VERSION + "); written by a newer build?");
-        }
         try {
-            return decodeV1(ByteBuffer.wrap(bytes, 1, bytes.length - 1));
+            ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+            CustomerState state = switch (bytes[0]) {
+                case FORMAT_VERSION -> decodeV2(in);
+                case FORMAT_1 -> decodeV1(in);
+                default -> throw new StateFormatException("unsupported customer state format version " + bytes[0]
+                        + " (this build reads versions " + FORMAT_1 + " and " + FORMAT_VERSION
+                        + "); written by a newer build?");
+            };
+            if (in.hasRemaining()) {
+                throw new StateFormatException("corrupt customer state: " + in.remaining() + " trailing bytes");
+            }
+            return state;
         } catch (BufferUnderflowException e) {
             throw new StateFormatException("customer state is truncated (" + bytes.length + " bytes)", e);
         } catch (ProfileFormatException e) {
             throw new StateFormatException("customer state holds a bad profile: " + e.getMessage(), e);
         } catch (RecentEventsFormatException e) {
             throw new StateFormatException("corrupt customer state: " + e.getMessage(), e);
+        } catch (StateFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException e) { // a malformed number or string length
+            throw new StateFormatException("corrupt customer state: " + e.getMessage(), e);
         }
+    }
+
+    private CustomerState decodeV2(ByteBuffer in) {
+        CustomerProfile profile = ProfileCodec.read(in);
+        CurrentAssignment assignment = null;
+        byte hasAssignment = in.get();
+        if (hasAssignment == 1) {
+            long segmentId = Varints.getLong(in);
+            if (segmentId < Integer.MIN_VALUE || segmentId > Integer.MAX_VALUE) {
+                throw new StateFormatException("corrupt customer state: segment id " + segmentId);
+            }
+            long version = Varints.getLong(in);
+            double distance = in.getDouble();
+            double confidence = in.getDouble();
+            long scoredAt = Varints.getLong(in);
+            String label = SmallStrings.read(in, length(Varints.getLong(in)));
+            String modelName = SmallStrings.read(in, length(Varints.getLong(in)));
+            assignment = new CurrentAssignment((int) segmentId, label, modelName, version, distance, confidence,
+                    scoredAt);
+        } else if (hasAssignment != 0) {
+            throw new StateFormatException("corrupt customer state: assignment flag " + hasAssignment);
+        }
+        return new CustomerState(profile, assignment, RecentEventsCodec.readCompact(in, dedupCapacity));
+    }
+
+    private static int length(long length) {
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            throw new StateFormatException("corrupt customer state: string of " + length + " bytes");
+        }
+        return (int) length;
     }
 
     private CustomerState decodeV1(ByteBuffer in) {
@@ -97,26 +153,13 @@ public final class CustomerStateCodec {
             double distance = in.getDouble();
             double confidence = in.getDouble();
             long scoredAt = in.getLong();
-            String label = string(in);
-            String modelName = string(in);
+            String label = SmallStrings.read(in, length(in.getInt()));
+            String modelName = SmallStrings.read(in, length(in.getInt()));
             assignment = new CurrentAssignment(segmentId, label, modelName, version, distance, confidence, scoredAt);
         } else if (hasAssignment != 0) {
             throw new StateFormatException("corrupt customer state: assignment flag " + hasAssignment);
         }
         RecentEvents recent = RecentEventsCodec.read(in, dedupCapacity); // a longer ring keeps its newest entries
-        if (in.hasRemaining()) {
-            throw new StateFormatException("corrupt customer state: " + in.remaining() + " trailing bytes");
-        }
         return new CustomerState(profile, assignment, recent);
-    }
-
-    private static String string(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new StateFormatException("corrupt customer state: string of " + length + " bytes");
-        }
-        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
     }
 }

@@ -11,6 +11,10 @@ import io.segmenta.streams.TestEvents;
 import io.segmenta.streams.TestModels;
 import org.junit.jupiter.api.Test;
 
+import io.segmenta.assigner.codec.Varints;
+import io.segmenta.assigner.profile.ProfileCodec;
+
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -62,7 +66,7 @@ class CustomerStateCodecTest {
         assertThat(back.profile().lastEventMillis()).isEqualTo(TestModels.T0.toEpochMilli());
     }
 
-    /** Bytes of {@link #goldenState()} written by the build before the id ring moved to the core: still read and re-written alike. */
+    /** Bytes of {@link #goldenState} written in format 1 (before format 2): still read. */
     static final String FORMAT_1_BYTES = "01000000660110403e00000000000000000000000000020000019bc11901000000019bc14fef803feff81e08b520a5"
             + "4033fb12c5713467000000000000000000000000000000003ff0000000000000000000000000000001059922aa000000036170700000019bc14fef"
             + "80010000000300000000000000073fe00000000000003fd00000000000000000018bcfe568000000000c426967207370656e646572730000000764"
@@ -83,8 +87,13 @@ class CustomerStateCodecTest {
                 1_700_000_000_000L), recent);
     }
 
+    /** Bytes of {@link #goldenState} in format 2: a change of the layout must be a new format version. */
+    static final String FORMAT_2_BYTES = "020210403e0000000000000480beff94f86680bab7032c3feff81e08b520a54033fb12c57134673ff000000000000001059922aa066170"
+            + "700001060e3fe00000000000003fd000000000000080a0abfef96218426967207370656e646572730e64656661756c7404e0646ea9421d"
+            + "77e88084c891f8663cd04d900a2e307b80bab703";
+
     @Test
-    void stateWrittenByThePreviousBuildIsReadAndWrittenByteForByte() {
+    void stateWrittenInFormat1IsReadAndWrittenAgainInFormat2() {
         byte[] stored = HexFormat.of().parseHex(FORMAT_1_BYTES);
         CustomerState expected = goldenState(folder);
 
@@ -94,8 +103,18 @@ class CustomerStateCodecTest {
         assertThat(back.recentEvents().contains(EventIdHash.of("e1"))).isTrue();
         assertThat(back.assignment()).isEqualTo(expected.assignment());
         assertThat(back.profile().asOf(0)).isEqualTo(expected.profile().asOf(0));
-        assertThat(codec.encode(back)).isEqualTo(stored);
-        assertThat(codec.encode(expected)).isEqualTo(stored);
+        assertThat(codec.encode(back)).isEqualTo(codec.encode(expected));
+        assertThat(codec.encode(back)[0]).isEqualTo(CustomerStateCodec.FORMAT_VERSION);
+    }
+
+    @Test
+    void format2IsStableAndSmallerThanFormat1() {
+        byte[] current = codec.encode(goldenState(folder));
+
+        assertThat(HexFormat.of().formatHex(current)).isEqualTo(FORMAT_2_BYTES);
+        assertThat(codec.decode(current).assignment()).isEqualTo(goldenState(folder).assignment());
+        assertThat(current.length).as("format 2 against format 1 bytes")
+                .isLessThan(HexFormat.of().parseHex(FORMAT_1_BYTES).length * 2 / 3);
     }
 
     @Test
@@ -112,12 +131,28 @@ class CustomerStateCodecTest {
     void unknownVersionTruncationAndTrailingBytesAreRefused() {
         byte[] bytes = codec.encode(sampleState());
         byte[] newer = bytes.clone();
-        newer[0] = 2;
+        newer[0] = 3;
 
-        assertThatThrownBy(() -> codec.decode(newer)).isInstanceOf(StateFormatException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> codec.decode(newer)).isInstanceOf(StateFormatException.class)
+                .hasMessageContaining("version 3").hasMessageContaining("reads versions 1 and 2");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length - 3)))
                 .isInstanceOf(StateFormatException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length + 1)))
                 .isInstanceOf(StateFormatException.class).hasMessageContaining("trailing");
+    }
+
+    @Test
+    void aStringLongerThanTheRemainingBytesIsRefused() {
+        byte[] profile = ProfileCodec.encode(folder.newProfile());
+        ByteBuffer bytes = ByteBuffer.allocate(64).put(CustomerStateCodec.FORMAT_VERSION).put(profile).put((byte) 1);
+        Varints.putLong(bytes, 3);      // segment id
+        Varints.putLong(bytes, 7);      // model version
+        bytes.putDouble(0.5).putDouble(0.9);
+        Varints.putLong(bytes, 1_700_000_000_000L);
+        Varints.putLong(bytes, 1_000); // a label of 1,000 bytes, in a state of 64
+        byte[] corrupt = Arrays.copyOf(bytes.array(), bytes.position() + 4);
+
+        assertThatThrownBy(() -> codec.decode(corrupt)).isInstanceOf(StateFormatException.class)
+                .hasMessageContaining("corrupt customer state").hasMessageContaining("1000 bytes");
     }
 }
