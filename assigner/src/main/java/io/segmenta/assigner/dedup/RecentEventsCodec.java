@@ -49,16 +49,6 @@ public final class RecentEventsCodec {
         return recent;
     }
 
-    public static int compactSize(RecentEvents recent) {
-        int size = Varints.sizeOfLong(recent.size()) + 8 * recent.size();
-        long previous = 0;
-        for (int i = 0; i < recent.size(); i++) {
-            size += Varints.sizeOfLong(recent.timeAt(i) - previous);
-            previous = recent.timeAt(i);
-        }
-        return size;
-    }
-
     public static void writeCompact(RecentEvents recent, ByteBuffer out) {
         Varints.putLong(out, recent.size());
         long previous = 0;

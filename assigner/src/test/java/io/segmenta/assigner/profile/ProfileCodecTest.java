@@ -139,7 +139,7 @@ class ProfileCodecTest {
     @Test
     void aProfileEmbeddedInALargerStateDelimitsItself() {
         CustomerProfile original = randomProfile(9, 25);
-        ByteBuffer out = ByteBuffer.allocate(ProfileCodec.encodedSize(original) + 3);
+        ByteBuffer out = ByteBuffer.allocate(ProfileCodec.encode(original).length + 3);
         ProfileCodec.write(original, out);
         out.put((byte) 1).put((byte) 2).put((byte) 3);
         out.flip();

@@ -1,5 +1,6 @@
 package io.segmenta.streams.state;
 
+import io.segmenta.assigner.codec.ScratchEncoder;
 import io.segmenta.assigner.codec.SmallStrings;
 import io.segmenta.assigner.codec.Varints;
 import io.segmenta.assigner.dedup.RecentEvents;
@@ -45,21 +46,13 @@ public final class CustomerStateCodec {
     }
 
     public byte[] encode(CustomerState state) {
-        CurrentAssignment a = state.assignment();
-        RecentEvents recent = state.recentEvents();
-        int size = 1 + ProfileCodec.encodedSize(state.profile()) + 1 + RecentEventsCodec.compactSize(recent);
-        byte[] label = null;
-        byte[] model = null;
-        if (a != null) {
-            label = SmallStrings.utf8(a.label());
-            model = SmallStrings.utf8(a.modelName());
-            size += Varints.sizeOfLong(a.segmentId()) + Varints.sizeOfLong(a.modelVersion()) + 8 + 8
-                    + Varints.sizeOfLong(a.scoredAtMillis()) + Varints.sizeOfLong(label.length) + label.length
-                    + Varints.sizeOfLong(model.length) + model.length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        return ScratchEncoder.encode(state, CustomerStateCodec::write);
+    }
+
+    private static void write(CustomerState state, ByteBuffer out) {
         out.put(FORMAT_VERSION);
         ProfileCodec.write(state.profile(), out);
+        CurrentAssignment a = state.assignment();
         if (a == null) {
             out.put((byte) 0);
         } else {
@@ -68,13 +61,16 @@ public final class CustomerStateCodec {
             Varints.putLong(out, a.modelVersion());
             out.putDouble(a.distance()).putDouble(a.confidence());
             Varints.putLong(out, a.scoredAtMillis());
-            Varints.putLong(out, label.length);
-            out.put(label);
-            Varints.putLong(out, model.length);
-            out.put(model);
+            putString(out, a.label());
+            putString(out, a.modelName());
         }
-        RecentEventsCodec.writeCompact(recent, out);
-        return out.array();
+        RecentEventsCodec.writeCompact(state.recentEvents(), out);
+    }
+
+    private static void putString(ByteBuffer out, String s) {
+        byte[] utf8 = SmallStrings.utf8(s);
+        Varints.putLong(out, utf8.length);
+        out.put(utf8);
     }
 
     /** @throws StateFormatException on an unknown version, truncated or trailing bytes, or a corrupt profile */

@@ -192,11 +192,10 @@ public final class AssignerEndToEnd {
             }
             String app = last ? ASSIGNER_APP : ASSIGNER_APP + "-round-" + round;
             int httpPort = freePort();
-            ChildJvm jvm = startAssigner(app, "assigner" + (last ? "" : "-round-" + round), httpPort,
-                    last && options.jfr());
+            ChildJvm jvm = startAssigner(app, "assigner" + (last ? "" : "-round-" + round), httpPort);
             URI uri = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
             log("round " + round + ": assigner started (" + jvm + "), model v1 on the topic; draining the same events");
-            Drain drain = awaitDrained(app, jvm, drainTimeout());
+            Drain drain = awaitDrained(app, jvm, drainTimeout(), last && options.jfr());
             log("round " + round + ": assigner: " + drain);
             checkAssignerTotals(metrics(uri));
             assigns.add(drain);
@@ -398,7 +397,7 @@ public final class AssignerEndToEnd {
         if (stateBytes > 0) {
             args.add(Integer.toString(stateBytes));
         }
-        try (ChildJvm jvm = ChildJvm.start(mode + "-round-" + round, work, streamsJvmArgs(false),
+        try (ChildJvm jvm = ChildJvm.start(mode + "-round-" + round, work, streamsJvmArgs(),
                 BaselineMain.class.getName(), args)) {
             log("round " + round + ": " + mode + " started (" + jvm + ")");
             Drain drain = awaitDrained(app, jvm, drainTimeout());
@@ -453,7 +452,7 @@ public final class AssignerEndToEnd {
         return out.toString();
     }
 
-    private ChildJvm startAssigner(String app, String name, int httpPort, boolean jfr) throws IOException {
+    private ChildJvm startAssigner(String app, String name, int httpPort) throws IOException {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--schema-registry",
                 registryUrl, "--application-id", app, "--state-dir", work.resolve(name + "-state").toString(),
                 "--http-port", Integer.toString(httpPort)));
@@ -461,7 +460,7 @@ public final class AssignerEndToEnd {
             args.add("-D");
             args.add(property);
         }
-        ChildJvm jvm = ChildJvm.start(name, work, streamsJvmArgs(jfr), "io.segmenta.streams.AssignerCommand", args);
+        ChildJvm jvm = ChildJvm.start(name, work, streamsJvmArgs(), "io.segmenta.streams.AssignerCommand", args);
         closeables.add(jvm);
         return jvm;
     }
@@ -495,6 +494,11 @@ public final class AssignerEndToEnd {
      * restoration and JIT compilation are left out for every app alike.
      */
     private Drain awaitDrained(String group, ChildJvm app, Duration timeout) throws Exception {
+        return awaitDrained(group, app, timeout, false);
+    }
+
+    /** @param record record the measured part with JFR ({@code assigner.jfr} in the work dir) */
+    private Drain awaitDrained(String group, ChildJvm app, Duration timeout, boolean record) throws Exception {
         long launched = System.nanoTime();
         long end = endOffsets(EVENTS);
         if (options.warmupEvents() >= end) {
@@ -511,11 +515,17 @@ public final class AssignerEndToEnd {
             if (fromNanos < 0 && committed > 0 && committed >= Math.min(options.warmupEvents(), end - 1)) {
                 fromNanos = now;
                 fromCommitted = committed;
+                if (record) {
+                    app.jcmd("JFR.start", "name=steady", "settings=profile");
+                }
             }
             if (committed >= end) {
                 double sinceLaunch = (now - launched) / 1e9;
                 double seconds = (now - fromNanos) / 1e9;
                 long counted = end - fromCommitted;
+                if (record) {
+                    app.jcmd("JFR.stop", "name=steady", "filename=" + work.resolve("assigner.jfr"));
+                }
                 if (counted < (end - options.warmupEvents()) / 2 || seconds <= 0) {
                     throw new IllegalStateException(group + ": only " + counted + " events after the warm-up were "
                             + "measured (commits too far apart?)");
@@ -812,12 +822,9 @@ public final class AssignerEndToEnd {
 
     // ---------------------------------------------------------------------------------------------- clients
 
-    private List<String> streamsJvmArgs(boolean jfr) {
+    private List<String> streamsJvmArgs() {
         List<String> args = new ArrayList<>(List.of("-Xmx" + options.xmx(), "-Dlog4j2.configurationFile=" + childLogConfig,
                 "--enable-native-access=ALL-UNNAMED"));
-        if (jfr) {
-            args.add("-XX:StartFlightRecording=filename=" + work.resolve("assigner.jfr") + ",settings=profile");
-        }
         return args;
     }
 
@@ -1039,7 +1046,8 @@ public final class AssignerEndToEnd {
                   --seed N              seed of the data and the fit (%d)
                   --work-dir DIR        keep broker data, state and logs there (default: a temporary folder, deleted)
                   --keep                keep the temporary folder
-                  --jfr                 record the assigner JVM with JFR (assigner.jfr in the work dir)
+                  --jfr                 record the last assigner's measured drain with JFR (assigner.jfr in the work
+                                        dir; started with jcmd once the warm-up is past)
                   --skip-baselines      no pass-through and state-floor runs
                   --assigner-property K=V  extra assigner setting, e.g. commit.interval.ms=50 (repeatable)
                   --rounds N            throughput rounds, pass-through and assigner alternately; medians reported (%d)
