@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.codec.ScratchEncoder;
 import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.dedup.RecentEventsCodec;
@@ -18,17 +19,20 @@ import java.util.function.Function;
  * keeps) and the recently seen event ids (the core's de-duplication, as in the assigner). Layout of format
  * {@value #FORMAT_VERSION} (big-endian):
  * <pre>
- * byte    version = 1
- * int     n, then n bytes: the profile in {@link ProfileCodec}'s own versioned format
- * short   m, then m x (long event-id hash, long event millis)   ({@link RecentEventsCodec})
+ * byte    version = 2
+ *         the profile in {@link ProfileCodec}'s own versioned format (it delimits itself)
+ *         the recent event ids, compact ({@link RecentEventsCodec#writeCompact})
  * </pre>
- * The profile comes first and carries its length so that the window pass reads it in place and skips the ids. The
- * segment last assigned at a window close is not in here: {@link ProfileOperator} keeps it in its own small state,
- * so that a window close never re-encodes a profile.
+ * The profile comes first so that the window pass reads it in place and stops before the ids. Format 1 ({@code int}
+ * profile length, the profile, the fixed id ring) is still read, so a job restored from an older checkpoint carries
+ * on; a customer's next event stores format 2. The segment last assigned at a window close is not in here:
+ * {@link ProfileOperator} keeps it in its own small state, so that a window close never re-encodes a profile.
  */
 public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentEvents) {
 
-    public static final byte FORMAT_VERSION = 1;
+    public static final byte FORMAT_VERSION = 2;
+    /** The previous layout: still read, no longer written. */
+    static final byte FORMAT_1 = 1;
 
     public TrainerCustomerState {
         Objects.requireNonNull(profile, "profile");
@@ -56,21 +60,25 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
     }
 
     public byte[] encode() {
-        byte[] p = ProfileCodec.encode(profile);
-        ByteBuffer out = ByteBuffer.allocate(1 + 4 + p.length + RecentEventsCodec.encodedSize(recentEvents));
-        out.put(FORMAT_VERSION).putInt(p.length).put(p);
-        RecentEventsCodec.write(recentEvents, out);
-        return out.array();
+        return ScratchEncoder.encode(this, TrainerCustomerState::write);
+    }
+
+    private static void write(TrainerCustomerState state, ByteBuffer out) {
+        out.put(FORMAT_VERSION);
+        ProfileCodec.write(state.profile, out);
+        RecentEventsCodec.writeCompact(state.recentEvents, out);
     }
 
     /**
      * @param dedupCapacity capacity of the decoded id ring; a longer stored ring keeps its newest entries
-     * @throws IllegalStateException when the bytes are not this format (a newer build's, or corrupt)
+     * @throws IllegalStateException when the bytes are not a format this build reads (a newer build's, or corrupt)
      */
     public static TrainerCustomerState decode(byte[] bytes, int dedupCapacity) {
         return reading(bytes, in -> {
+            boolean format1 = bytes.length > 0 && bytes[0] == FORMAT_1;
             CustomerProfile profile = profile(bytes, in);
-            RecentEvents recent = RecentEventsCodec.read(in, dedupCapacity);
+            RecentEvents recent = format1 ? RecentEventsCodec.read(in, dedupCapacity)
+                    : RecentEventsCodec.readCompact(in, dedupCapacity);
             if (in.hasRemaining()) {
                 throw new IllegalStateException("corrupt trainer customer state: " + in.remaining() + " trailing bytes");
             }
@@ -97,9 +105,12 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
     /** Reads the version and the profile; leaves {@code in} after the profile. */
     private static CustomerProfile profile(byte[] bytes, ByteBuffer in) {
         byte version = in.get();
-        if (version != FORMAT_VERSION) {
+        if (version == FORMAT_VERSION) {
+            return ProfileCodec.read(in);
+        }
+        if (version != FORMAT_1) {
             throw new IllegalStateException("unsupported trainer customer state format version " + version
-                    + " (this build reads version " + FORMAT_VERSION + "); written by a newer build?");
+                    + " (this build reads versions " + FORMAT_1 + " and " + FORMAT_VERSION + "); written by a newer build?");
         }
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
