@@ -9,6 +9,7 @@ import io.segmenta.streams.AssignerCommand;
 import io.segmenta.streams.AssignerRuntime;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.streams.AssignerTopics;
+import io.segmenta.trainer.job.CheckpointSettings;
 import io.segmenta.trainer.job.TrainerCommand;
 import io.segmenta.trainer.job.TrainerConfig;
 import io.segmenta.trainer.job.TrainerSettings;
@@ -122,6 +123,10 @@ class DeploymentFilesTest {
         assertThat(flinkOptions).noneMatch(o -> o.startsWith(firstJobArgument.substring(2)));
         assertThat(command).containsSequence("--config", "/etc/segmenta/trainer.properties");
         assertThat(compose).anyMatch(l -> l.trim().equals("execution.attached: true"));
+        // a restarted JobManager restores the newest checkpoint of the shared volume, the Flink configuration's
+        assertThat(command).containsSequence("--restore", CheckpointSettings.LATEST_IF_ANY)
+                .containsSequence("--checkpoint-dir", "file:///opt/flink/state/checkpoints");
+        assertThat(compose).anyMatch(l -> l.trim().equals("execution.checkpointing.dir: file:///opt/flink/state/checkpoints"));
     }
 
     @Test

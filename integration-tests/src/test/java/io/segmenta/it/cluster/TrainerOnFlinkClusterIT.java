@@ -10,6 +10,7 @@ import io.segmenta.it.support.EventWeeks;
 import io.segmenta.it.support.FlinkApplicationCluster;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.schemas.serde.AvroDeserializer;
+import io.segmenta.trainer.job.CheckpointSettings;
 import io.segmenta.trainer.job.RetainedCheckpoints;
 import io.segmenta.trainer.job.TrainerCommand;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,8 @@ class TrainerOnFlinkClusterIT {
             flink.put("taskmanager.memory.process.size", "1280m");
             flink.put("execution.checkpointing.dir", checkpoints);
             flink.put("execution.checkpointing.savepoint-dir", savepoints);
-            List<String> jobArguments = jobArguments(pipeline, repository.resolve("deploy/trainer.properties"));
+            List<String> jobArguments = jobArguments(pipeline, repository.resolve("deploy/trainer.properties"),
+                    checkpoints);
             List<Path> flinkJars = Arrays.stream(Files.readString(classpathFile).trim().split(File.pathSeparator))
                     .map(Path::of).toList();
             long started = System.nanoTime();
@@ -201,10 +203,14 @@ class TrainerOnFlinkClusterIT {
         return line.length() - line.stripLeading().length();
     }
 
-    /** The compose file's job arguments (a non-Flink flag first), plus this test's topics, k, window and pace. */
-    private static List<String> jobArguments(PipelineUnderTest pipeline, Path trainerProperties) {
+    /**
+     * The compose file's job arguments (a non-Flink flag first; a restarted JobManager restores the newest checkpoint,
+     * the first start finds none), plus this test's topics, k, window and pace.
+     */
+    private static List<String> jobArguments(PipelineUnderTest pipeline, Path trainerProperties, String checkpoints) {
         List<String> arguments = new ArrayList<>(List.of("--bootstrap-servers", pipeline.bootstrap,
                 "--schema-registry", pipeline.registryUrl, "--config", trainerProperties.toString(),
+                "--checkpoint-dir", checkpoints, "--restore", CheckpointSettings.LATEST_IF_ANY,
                 "--k", "3", "--window", "P7D", "--start", "earliest",
                 "-D", "segmenta.checkpoint.interval=PT2S",
                 "-D", "segmenta.group.id=" + pipeline.prefix + "-trainer",

@@ -1,5 +1,8 @@
 package io.segmenta.trainer.job;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Where the trainer's checkpoints outlive the process, and what a run restores.
  *
@@ -7,18 +10,23 @@ package io.segmenta.trainer.job;
  *                  retained when the job is cancelled or fails. {@code null}: Flink's own setting (the cluster's
  *                  configuration; in memory, lost with the process, on a local MiniCluster)
  * @param restore   {@code null} for a fresh start, {@code latest} for the newest complete checkpoint under
- *                  {@code directory}, or the path of a checkpoint or savepoint
+ *                  {@code directory} (an error when there is none), {@code latest-if-any} for the same or a fresh
+ *                  start when there is none (a service that restarts itself: the first start has no checkpoint), or
+ *                  the path of a checkpoint or savepoint
  */
 public record CheckpointSettings(String directory, String restore) {
 
     public static final String LATEST = "latest";
+    public static final String LATEST_IF_ANY = "latest-if-any";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointSettings.class);
 
     public CheckpointSettings {
         directory = blankToNull(directory);
         restore = blankToNull(restore);
-        if (LATEST.equals(restore) && directory == null) {
-            throw new IllegalArgumentException("restore=latest needs a checkpoint directory (segmenta.checkpoint.dir, "
-                    + "--checkpoint-dir)");
+        if ((LATEST.equals(restore) || LATEST_IF_ANY.equals(restore)) && directory == null) {
+            throw new IllegalArgumentException("restore=" + restore + " needs a checkpoint directory "
+                    + "(segmenta.checkpoint.dir, --checkpoint-dir)");
         }
     }
 
@@ -31,7 +39,15 @@ public record CheckpointSettings(String directory, String restore) {
         if (restore == null) {
             return null;
         }
-        return LATEST.equals(restore) ? RetainedCheckpoints.requireLatest(directory).path() : restore;
+        return switch (restore) {
+            case LATEST -> RetainedCheckpoints.requireLatest(directory).path();
+            case LATEST_IF_ANY -> RetainedCheckpoints.latest(directory).map(RetainedCheckpoints.Checkpoint::path)
+                    .orElseGet(() -> {
+                        LOG.info("No complete checkpoint under {} yet: starting fresh", directory);
+                        return null;
+                    });
+            default -> restore;
+        };
     }
 
     private static String blankToNull(String s) {

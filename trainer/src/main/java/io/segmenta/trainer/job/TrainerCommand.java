@@ -59,8 +59,9 @@ public class TrainerCommand implements Callable<Integer> {
             + "checkpoints there are retained when the job is cancelled or fails.")
     String checkpointDir;
 
-    @Option(names = "--restore", paramLabel = "<path|latest>", description = "Start from this checkpoint or savepoint, "
-            + "or from the newest complete checkpoint under --checkpoint-dir (latest).")
+    @Option(names = "--restore", paramLabel = "<path|latest|latest-if-any>", description = "Start from this checkpoint "
+            + "or savepoint, or from the newest complete checkpoint under --checkpoint-dir (latest; latest-if-any starts "
+            + "fresh when there is none yet).")
     String restore;
 
     @Option(names = "-D", description = "Any setting, key=value (repeatable; wins over everything).")

@@ -24,7 +24,7 @@ import java.util.Properties;
  * segmenta.decay=0.5                   segmenta.start=committed | earliest | latest | 2024-01-01T00:00:00Z
  * segmenta.backfill=false              (with backfill, segmenta.start defaults to earliest)
  * segmenta.checkpoint.interval=PT10S   segmenta.checkpoint.dir=file:///var/lib/segmenta/checkpoints
- * segmenta.restore=latest | &lt;checkpoint or savepoint path&gt;
+ * segmenta.restore=latest | latest-if-any | &lt;checkpoint or savepoint path&gt;
  * segmenta.group.id=segmenta-trainer   segmenta.parallelism=2
  * segmenta.dedup.size=64               segmenta.dedup.window=PT24H   (keep them equal to the assigner's)
  * segmenta.topics.events=customer-events (and .models, .model-history, .drift, .dlq)

@@ -77,6 +77,17 @@ class TrainerConfigTest {
     }
 
     @Test
+    void restoreLatestIfAnyStartsFreshWithoutACheckpointAndRestoresOnceThereIsOne() throws Exception {
+        CheckpointSettings ifAny = new CheckpointSettings(dir.toString(), CheckpointSettings.LATEST_IF_ANY);
+        assertThat(TrainerRunner.checkpointing(ifAny).getOptional(StateRecoveryOptions.SAVEPOINT_PATH)).isEmpty();
+
+        Files.write(Files.createDirectories(dir.resolve("job/chk-7")).resolve("_metadata"), new byte[]{1});
+        assertThat(TrainerRunner.checkpointing(ifAny).get(StateRecoveryOptions.SAVEPOINT_PATH)).endsWith("job/chk-7");
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.restore", "latest-if-any")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segmenta.checkpoint.dir");
+    }
+
+    @Test
     void commandLineFlagsBecomeTheKeys() throws Exception {
         TrainerCommand command = new TrainerCommand();
         new CommandLine(command).parseArgs("--bootstrap-servers", "b:9092", "--schema-registry", "http://r",
