@@ -2,6 +2,7 @@ package io.segmenta.assigner.codec;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Random;
@@ -33,6 +34,32 @@ class VarintsTest {
     }
 
     @Test
+    void directBuffersAndOffsetArraysReadAndWriteTheSameBytes() {
+        long[] values = {0, -1, 300, 1_763_000_000_000L, Long.MIN_VALUE};
+        ByteBuffer heap = ByteBuffer.wrap(new byte[64], 3, 61).slice(); // an array offset of 3
+        ByteBuffer direct = ByteBuffer.allocateDirect(61);
+        for (long v : values) {
+            Varints.putLong(heap, v);
+            Varints.putLong(direct, v);
+        }
+        assertThat(heap.position()).isEqualTo(direct.position());
+        assertThat(heap.flip()).isEqualTo(direct.flip());
+        for (long v : values) {
+            assertThat(Varints.getLong(heap)).isEqualTo(v);
+            assertThat(Varints.getLong(direct)).isEqualTo(v);
+        }
+    }
+
+    @Test
+    void aNumberThatDoesNotFitWritesNothing() {
+        ByteBuffer out = ByteBuffer.allocate(5);
+        out.put((byte) 1);
+
+        assertThatThrownBy(() -> Varints.putLong(out, 1_763_000_000_000L)).isInstanceOf(BufferOverflowException.class);
+        assertThat(out.position()).isEqualTo(1);
+    }
+
+    @Test
     void smallMagnitudesOfEitherSignAreShort() {
         assertThat(Varints.sizeOfLong(0)).isEqualTo(1);
         assertThat(Varints.sizeOfLong(-64)).isEqualTo(1);
@@ -51,5 +78,7 @@ class VarintsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 10 bytes");
         assertThatThrownBy(() -> Varints.getLong(ByteBuffer.wrap(new byte[]{(byte) 0x80, (byte) 0x80})))
                 .isInstanceOf(BufferUnderflowException.class);
+        ByteBuffer direct = ByteBuffer.allocateDirect(2).put((byte) 0x80).put((byte) 0x80).flip();
+        assertThatThrownBy(() -> Varints.getLong(direct)).isInstanceOf(BufferUnderflowException.class);
     }
 }
