@@ -1,6 +1,5 @@
 package io.segmenta.assigner.codec;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -41,28 +40,22 @@ public final class SmallStrings {
         return utf8;
     }
 
-    /** Reads {@code length} bytes of UTF-8 at the position of a heap buffer and advances past them. */
-    public static String read(ByteBuffer in, int length) {
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalArgumentException("string of " + length + " bytes where " + in.remaining() + " remain");
-        }
-        byte[] array = in.array();
-        int from = in.arrayOffset() + in.position();
-        in.position(in.position() + length);
+    /** The string of UTF-8 {@code bytes[from, from + length)}. */
+    public static String decode(byte[] bytes, int from, int length) {
         if (length > MAX_CACHED_LENGTH) {
-            return new String(array, from, length, StandardCharsets.UTF_8);
+            return new String(bytes, from, length, StandardCharsets.UTF_8);
         }
         int hash = 1;
         for (int i = from; i < from + length; i++) {
-            hash = 31 * hash + array[i];
+            hash = 31 * hash + bytes[i];
         }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         Entry e = BY_BYTES[slot];
-        if (e != null && e.hash == hash && Arrays.equals(e.utf8, 0, e.utf8.length, array, from, from + length)) {
+        if (e != null && e.hash == hash && Arrays.equals(e.utf8, 0, e.utf8.length, bytes, from, from + length)) {
             return e.string;
         }
-        String s = new String(array, from, length, StandardCharsets.UTF_8);
-        BY_BYTES[slot] = new Entry(s, Arrays.copyOfRange(array, from, from + length), hash);
+        String s = new String(bytes, from, length, StandardCharsets.UTF_8);
+        BY_BYTES[slot] = new Entry(s, Arrays.copyOfRange(bytes, from, from + length), hash);
         return s;
     }
 }

@@ -1,15 +1,15 @@
 package io.segmenta.assigner.profile;
 
+import io.segmenta.assigner.codec.ByteReader;
+import io.segmenta.assigner.codec.ByteWriter;
 import io.segmenta.assigner.codec.ScratchEncoder;
 import io.segmenta.assigner.codec.SmallStrings;
-import io.segmenta.assigner.codec.Varints;
 
 import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 
 /**
  * Compact, versioned binary form of a {@link CustomerProfile} for Kafka Streams state stores and Flink state.
- * Layout of format {@value #FORMAT_VERSION} (big-endian; varlong = zig-zag {@link Varints}):
+ * Layout of format {@value #FORMAT_VERSION} (big-endian; varlong = zig-zag varint, {@link ByteWriter#putVarLong}):
  * <pre>
  * byte    version = 2
  * byte    presence flags: 1 age, 2 income, 4 gender, 8 country, 16 channel
@@ -51,15 +51,15 @@ public final class ProfileCodec {
      * Writes {@code p} at the buffer's position, version byte included, for a state that embeds the profile; the
      * profile delimits itself ({@link #read}).
      */
-    public static void write(CustomerProfile p, ByteBuffer out) {
+    public static void write(CustomerProfile p, ByteWriter out) {
         int flags = (Double.isNaN(p.age) ? 0 : AGE) | (Double.isNaN(p.income) ? 0 : INCOME)
                 | (p.gender == null ? 0 : GENDER) | (p.country == null ? 0 : COUNTRY) | (p.channel == null ? 0 : CHANNEL);
         out.put(FORMAT_VERSION).put((byte) flags).putDouble(p.halfLifeDays);
-        Varints.putLong(out, p.eventCount);
+        out.putVarLong(p.eventCount);
         long reference = reference(p);
         if (!p.isEmpty()) {
-            Varints.putLong(out, p.lastEventMillis);
-            Varints.putLong(out, p.lastEventMillis - p.firstEventMillis);
+            out.putVarLong(p.lastEventMillis);
+            out.putVarLong(p.lastEventMillis - p.firstEventMillis);
             int zeros = zeroMask(p);
             out.put((byte) zeros);
             putUnlessZero(out, zeros, 0, p.purchases);
@@ -76,11 +76,11 @@ public final class ProfileCodec {
         }
         if ((flags & AGE) != 0) {
             out.putDouble(p.age);
-            Varints.putLong(out, reference - p.ageMillis);
+            out.putVarLong(reference - p.ageMillis);
         }
         if ((flags & INCOME) != 0) {
             out.putDouble(p.income);
-            Varints.putLong(out, reference - p.incomeMillis);
+            out.putVarLong(reference - p.incomeMillis);
         }
         putString(out, p.gender, reference - p.genderMillis);
         putString(out, p.country, reference - p.countryMillis);
@@ -102,22 +102,21 @@ public final class ProfileCodec {
         return Double.doubleToRawLongBits(v) == 0L ? 1 << bit : 0;
     }
 
-    private static void putUnlessZero(ByteBuffer out, int zeros, int bit, double v) {
+    private static void putUnlessZero(ByteWriter out, int zeros, int bit, double v) {
         if ((zeros & (1 << bit)) == 0) {
             out.putDouble(v);
         }
     }
 
-    private static double getUnlessZero(ByteBuffer in, int zeros, int bit) {
+    private static double getUnlessZero(ByteReader in, int zeros, int bit) {
         return (zeros & (1 << bit)) == 0 ? in.getDouble() : 0.0;
     }
 
-    private static void putString(ByteBuffer out, String s, long millisDelta) {
+    private static void putString(ByteWriter out, String s, long millisDelta) {
         if (s != null) {
             byte[] utf8 = SmallStrings.utf8(s);
-            Varints.putLong(out, utf8.length);
-            out.put(utf8);
-            Varints.putLong(out, millisDelta);
+            out.putVarLong(utf8.length).put(utf8);
+            out.putVarLong(millisDelta);
         }
     }
 
@@ -141,7 +140,12 @@ public final class ProfileCodec {
         if (bytes == null || length <= 0) {
             throw new ProfileFormatException("no bytes to decode a customer profile from");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        ByteReader in;
+        try {
+            in = new ByteReader(bytes, offset, length);
+        } catch (IndexOutOfBoundsException e) {
+            throw new ProfileFormatException("customer profile is truncated: " + e.getMessage(), e);
+        }
         CustomerProfile p = read(in);
         if (in.hasRemaining()) {
             throw new ProfileFormatException("corrupt customer profile: " + in.remaining() + " trailing bytes");
@@ -154,8 +158,8 @@ public final class ProfileCodec {
      *
      * @throws ProfileFormatException on an unknown version, truncated bytes or impossible values
      */
-    public static CustomerProfile read(ByteBuffer in) {
-        int start = in.position();
+    public static CustomerProfile read(ByteReader in) {
+        int available = in.remaining();
         try {
             int version = in.get();
             return switch (version) {
@@ -166,21 +170,21 @@ public final class ProfileCodec {
                         + "); it was written by a newer build or is not a profile");
             };
         } catch (BufferUnderflowException e) {
-            throw new ProfileFormatException("customer profile is truncated (" + (in.limit() - start) + " bytes)", e);
+            throw new ProfileFormatException("customer profile is truncated (" + available + " bytes)", e);
         } catch (IllegalArgumentException e) {
             throw e instanceof ProfileFormatException p ? p
                     : new ProfileFormatException("corrupt customer profile: " + e.getMessage(), e);
         }
     }
 
-    private static CustomerProfile readV2(ByteBuffer in) {
+    private static CustomerProfile readV2(ByteReader in) {
         int flags = in.get();
         CustomerProfile p = new CustomerProfile(halfLife(in.getDouble()));
-        p.eventCount = eventCount(Varints.getLong(in));
+        p.eventCount = eventCount(in.getVarLong());
         long reference = 0;
         if (p.eventCount > 0) {
-            p.lastEventMillis = Varints.getLong(in);
-            p.firstEventMillis = p.lastEventMillis - Varints.getLong(in);
+            p.lastEventMillis = in.getVarLong();
+            p.firstEventMillis = p.lastEventMillis - in.getVarLong();
             reference = p.lastEventMillis;
             int zeros = in.get();
             p.purchases = getUnlessZero(in, zeros, 0);
@@ -193,23 +197,23 @@ public final class ProfileCodec {
         }
         if ((flags & AGE) != 0) {
             p.age = in.getDouble();
-            p.ageMillis = reference - Varints.getLong(in);
+            p.ageMillis = reference - in.getVarLong();
         }
         if ((flags & INCOME) != 0) {
             p.income = in.getDouble();
-            p.incomeMillis = reference - Varints.getLong(in);
+            p.incomeMillis = reference - in.getVarLong();
         }
         if ((flags & GENDER) != 0) {
-            p.gender = SmallStrings.read(in, stringLength(Varints.getLong(in)));
-            p.genderMillis = reference - Varints.getLong(in);
+            p.gender = in.getSmallString(in.getVarLong());
+            p.genderMillis = reference - in.getVarLong();
         }
         if ((flags & COUNTRY) != 0) {
-            p.country = SmallStrings.read(in, stringLength(Varints.getLong(in)));
-            p.countryMillis = reference - Varints.getLong(in);
+            p.country = in.getSmallString(in.getVarLong());
+            p.countryMillis = reference - in.getVarLong();
         }
         if ((flags & CHANNEL) != 0) {
-            p.channel = SmallStrings.read(in, stringLength(Varints.getLong(in)));
-            p.channelMillis = reference - Varints.getLong(in);
+            p.channel = in.getSmallString(in.getVarLong());
+            p.channelMillis = reference - in.getVarLong();
         }
         return p;
     }
@@ -228,14 +232,7 @@ public final class ProfileCodec {
         return count;
     }
 
-    private static int stringLength(long length) {
-        if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new ProfileFormatException("corrupt customer profile: string of " + length + " bytes");
-        }
-        return (int) length;
-    }
-
-    private static void readCategories(ByteBuffer in, CustomerProfile p) {
+    private static void readCategories(ByteReader in, CustomerProfile p) {
         int n = in.get();
         if (n < 0 || n > CustomerProfile.MAX_TRACKED_CATEGORIES) {
             throw new ProfileFormatException("corrupt customer profile: " + n + " category hashes");
@@ -249,7 +246,7 @@ public final class ProfileCodec {
         p.categoryCount = n;
     }
 
-    private static CustomerProfile readV1(ByteBuffer in) {
+    private static CustomerProfile readV1(ByteReader in) {
         int flags = in.get();
         CustomerProfile p = new CustomerProfile(halfLife(in.getDouble()));
         p.eventCount = eventCount(in.getLong());
@@ -273,15 +270,15 @@ public final class ProfileCodec {
             p.incomeMillis = in.getLong();
         }
         if ((flags & GENDER) != 0) {
-            p.gender = SmallStrings.read(in, stringLength(in.getInt()));
+            p.gender = in.getSmallString(in.getInt());
             p.genderMillis = in.getLong();
         }
         if ((flags & COUNTRY) != 0) {
-            p.country = SmallStrings.read(in, stringLength(in.getInt()));
+            p.country = in.getSmallString(in.getInt());
             p.countryMillis = in.getLong();
         }
         if ((flags & CHANNEL) != 0) {
-            p.channel = SmallStrings.read(in, stringLength(in.getInt()));
+            p.channel = in.getSmallString(in.getInt());
             p.channelMillis = in.getLong();
         }
         return p;

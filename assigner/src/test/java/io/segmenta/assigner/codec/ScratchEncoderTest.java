@@ -2,13 +2,11 @@ package io.segmenta.assigner.codec;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScratchEncoderTest {
 
-    static void repeat(byte[] pattern, ByteBuffer out) {
+    static void repeat(byte[] pattern, ByteWriter out) {
         for (int i = 0; i < 3; i++) {
             out.put(pattern);
         }

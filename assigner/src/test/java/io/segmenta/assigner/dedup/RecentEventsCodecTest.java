@@ -1,9 +1,12 @@
 package io.segmenta.assigner.dedup;
 
+import io.segmenta.assigner.codec.ByteReader;
+import io.segmenta.assigner.codec.ByteWriter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,37 +21,34 @@ class RecentEventsCodecTest {
         return recent;
     }
 
-    static ByteBuffer encoded(RecentEvents recent) {
-        ByteBuffer out = ByteBuffer.allocate(RecentEventsCodec.encodedSize(recent));
-        RecentEventsCodec.write(recent, out);
-        assertThat(out.hasRemaining()).as("encodedSize is exact").isFalse();
-        return out.flip();
+    /** The fixed form as format 1 of the states stored it: short m, then m x (long hash, long millis). */
+    static byte[] fixed(RecentEvents recent) {
+        ByteBuffer out = ByteBuffer.allocate(2 + 16 * recent.size()).putShort((short) recent.size());
+        for (int i = 0; i < recent.size(); i++) {
+            out.putLong(recent.hashAt(i)).putLong(recent.timeAt(i));
+        }
+        return out.array();
+    }
+
+    static byte[] compact(RecentEvents recent) {
+        ByteWriter out = new ByteWriter(16);
+        RecentEventsCodec.writeCompact(recent, out);
+        return out.toByteArray();
     }
 
     @Test
-    void roundTripKeepsOrderHashesAndTimes() {
+    void theFixedFormOfOlderStatesIsReadInOrder() {
         RecentEvents recent = ring(8, 5);
 
-        RecentEvents back = RecentEventsCodec.read(encoded(recent), 8);
+        RecentEvents back = RecentEventsCodec.read(new ByteReader(fixed(recent)), 8);
 
         assertThat(back).isEqualTo(recent);
         assertThat(back.timeAt(4)).isEqualTo(5_000L);
     }
 
     @Test
-    void layoutIsACountThenHashAndTimePairsOldestFirst() {
-        // the trainer's state and the assigner's format 1 end with exactly these bytes: keep them
-        ByteBuffer bytes = encoded(ring(4, 2));
-
-        assertThat(bytes.remaining()).isEqualTo(2 + 2 * 16);
-        assertThat(bytes.getShort()).isEqualTo((short) 2);
-        assertThat(bytes.getLong()).isEqualTo(EventIdHash.of("e1"));
-        assertThat(bytes.getLong()).isEqualTo(1_000L);
-    }
-
-    @Test
     void aLongerStoredRingKeepsItsNewestEntries() {
-        RecentEvents back = RecentEventsCodec.read(encoded(ring(8, 5)), 2);
+        RecentEvents back = RecentEventsCodec.read(new ByteReader(fixed(ring(8, 5))), 2);
 
         assertThat(back.size()).isEqualTo(2);
         assertThat(back.contains(EventIdHash.of("e5"))).isTrue();
@@ -56,18 +56,12 @@ class RecentEventsCodecTest {
     }
 
     @Test
-    void corruptOrTruncatedBytesAreRefused() {
-        assertThatThrownBy(() -> RecentEventsCodec.read(ByteBuffer.allocate(2).putShort(0, (short) -1), 8))
+    void corruptOrTruncatedFixedBytesAreRefused() {
+        assertThatThrownBy(() -> RecentEventsCodec.read(new ByteReader(new byte[]{(byte) 0xff, (byte) 0xff}), 8))
                 .isInstanceOf(RecentEventsFormatException.class);
-        ByteBuffer full = encoded(ring(8, 3));
-        assertThatThrownBy(() -> RecentEventsCodec.read(full.limit(full.limit() - 1), 8))
+        byte[] full = fixed(ring(8, 3));
+        assertThatThrownBy(() -> RecentEventsCodec.read(new ByteReader(full, 0, full.length - 1), 8))
                 .isInstanceOf(BufferUnderflowException.class);
-    }
-
-    static ByteBuffer compact(RecentEvents recent) {
-        ByteBuffer out = ByteBuffer.allocate(1024);
-        RecentEventsCodec.writeCompact(recent, out);
-        return out.flip();
     }
 
     @Test
@@ -76,7 +70,7 @@ class RecentEventsCodecTest {
         recent.add(EventIdHash.of("late"), 2_500L); // an out-of-order event: a negative difference
         recent.add(EventIdHash.of("far"), Long.MAX_VALUE);
 
-        RecentEvents back = RecentEventsCodec.readCompact(compact(recent), 8);
+        RecentEvents back = RecentEventsCodec.readCompact(new ByteReader(compact(recent)), 8);
 
         assertThat(back).isEqualTo(recent);
         assertThat(back.timeAt(5)).isEqualTo(2_500L);
@@ -91,13 +85,13 @@ class RecentEventsCodecTest {
         recent.add(2, t + 60_000);        // a minute later: 3 bytes
         recent.add(3, t + 60_000 + 3_600); // 3.6 s later: 2 bytes
 
-        assertThat(compact(recent).remaining()).isEqualTo(1 + 3 * 8 + 6 + 3 + 2);
-        assertThat(compact(recent).remaining()).isLessThan(RecentEventsCodec.encodedSize(recent) * 3 / 4);
+        assertThat(compact(recent)).hasSize(1 + 3 * 8 + 6 + 3 + 2);
+        assertThat(compact(recent).length).isLessThan(fixed(recent).length * 3 / 4);
     }
 
     @Test
     void aLongerCompactRingKeepsItsNewestEntries() {
-        RecentEvents back = RecentEventsCodec.readCompact(compact(ring(8, 5)), 2);
+        RecentEvents back = RecentEventsCodec.readCompact(new ByteReader(compact(ring(8, 5))), 2);
 
         assertThat(back.size()).isEqualTo(2);
         assertThat(back.contains(EventIdHash.of("e5"))).isTrue();
@@ -106,12 +100,12 @@ class RecentEventsCodecTest {
 
     @Test
     void corruptOrTruncatedCompactBytesAreRefused() {
-        assertThatThrownBy(() -> RecentEventsCodec.readCompact(ByteBuffer.wrap(new byte[]{1}), 8)) // count -1
+        assertThatThrownBy(() -> RecentEventsCodec.readCompact(new ByteReader(new byte[]{1}), 8)) // count -1
                 .isInstanceOf(RecentEventsFormatException.class);
-        assertThatThrownBy(() -> RecentEventsCodec.readCompact(ByteBuffer.wrap(new byte[]{(byte) 0xfe, 0x7f}), 8))
+        assertThatThrownBy(() -> RecentEventsCodec.readCompact(new ByteReader(new byte[]{(byte) 0xfe, 0x7f}), 8))
                 .isInstanceOf(RecentEventsFormatException.class).hasMessageContaining("8191 entries in 0 bytes");
-        ByteBuffer full = compact(ring(8, 3));
-        assertThatThrownBy(() -> RecentEventsCodec.readCompact(full.limit(full.limit() - 1), 8))
+        byte[] full = compact(ring(8, 3));
+        assertThatThrownBy(() -> RecentEventsCodec.readCompact(new ByteReader(Arrays.copyOf(full, full.length - 1)), 8))
                 .isInstanceOf(BufferUnderflowException.class);
     }
 }

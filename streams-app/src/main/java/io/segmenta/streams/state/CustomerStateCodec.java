@@ -1,8 +1,9 @@
 package io.segmenta.streams.state;
 
 import io.segmenta.assigner.codec.ScratchEncoder;
+import io.segmenta.assigner.codec.ByteReader;
+import io.segmenta.assigner.codec.ByteWriter;
 import io.segmenta.assigner.codec.SmallStrings;
-import io.segmenta.assigner.codec.Varints;
 import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.dedup.RecentEventsCodec;
 import io.segmenta.assigner.dedup.RecentEventsFormatException;
@@ -11,12 +12,11 @@ import io.segmenta.assigner.profile.ProfileCodec;
 import io.segmenta.assigner.profile.ProfileFormatException;
 
 import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 
 /**
  * Versioned binary form of a {@link CustomerState} for the {@code customers} store and its changelog, written once
  * per event: its size is changelog and RocksDB bytes. Layout of format {@value #FORMAT_VERSION} (big-endian;
- * varlong = zig-zag {@link Varints}):
+ * varlong = zig-zag varint, {@link ByteWriter#putVarLong}):
  * <pre>
  * byte    version = 2
  *         the profile in {@link ProfileCodec}'s own versioned format (it delimits itself)
@@ -49,7 +49,7 @@ public final class CustomerStateCodec {
         return ScratchEncoder.encode(state, CustomerStateCodec::write);
     }
 
-    private static void write(CustomerState state, ByteBuffer out) {
+    private static void write(CustomerState state, ByteWriter out) {
         out.put(FORMAT_VERSION);
         ProfileCodec.write(state.profile(), out);
         CurrentAssignment a = state.assignment();
@@ -57,20 +57,17 @@ public final class CustomerStateCodec {
             out.put((byte) 0);
         } else {
             out.put((byte) 1);
-            Varints.putLong(out, a.segmentId());
-            Varints.putLong(out, a.modelVersion());
-            out.putDouble(a.distance()).putDouble(a.confidence());
-            Varints.putLong(out, a.scoredAtMillis());
+            out.putVarLong(a.segmentId()).putVarLong(a.modelVersion())
+                    .putDouble(a.distance()).putDouble(a.confidence()).putVarLong(a.scoredAtMillis());
             putString(out, a.label());
             putString(out, a.modelName());
         }
         RecentEventsCodec.writeCompact(state.recentEvents(), out);
     }
 
-    private static void putString(ByteBuffer out, String s) {
+    private static void putString(ByteWriter out, String s) {
         byte[] utf8 = SmallStrings.utf8(s);
-        Varints.putLong(out, utf8.length);
-        out.put(utf8);
+        out.putVarLong(utf8.length).put(utf8);
     }
 
     /** @throws StateFormatException on an unknown version, truncated or trailing bytes, or a corrupt profile */
@@ -79,7 +76,7 @@ public final class CustomerStateCodec {
             throw new StateFormatException("no bytes to decode a customer state from");
         }
         try {
-            ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+            ByteReader in = new ByteReader(bytes, 1, bytes.length - 1);
             CustomerState state = switch (bytes[0]) {
                 case FORMAT_VERSION -> decodeV2(in);
                 case FORMAT_1 -> decodeV1(in);
@@ -104,21 +101,21 @@ public final class CustomerStateCodec {
         }
     }
 
-    private CustomerState decodeV2(ByteBuffer in) {
+    private CustomerState decodeV2(ByteReader in) {
         CustomerProfile profile = ProfileCodec.read(in);
         CurrentAssignment assignment = null;
         byte hasAssignment = in.get();
         if (hasAssignment == 1) {
-            long segmentId = Varints.getLong(in);
+            long segmentId = in.getVarLong();
             if (segmentId < Integer.MIN_VALUE || segmentId > Integer.MAX_VALUE) {
                 throw new StateFormatException("corrupt customer state: segment id " + segmentId);
             }
-            long version = Varints.getLong(in);
+            long version = in.getVarLong();
             double distance = in.getDouble();
             double confidence = in.getDouble();
-            long scoredAt = Varints.getLong(in);
-            String label = SmallStrings.read(in, length(Varints.getLong(in)));
-            String modelName = SmallStrings.read(in, length(Varints.getLong(in)));
+            long scoredAt = in.getVarLong();
+            String label = in.getSmallString(in.getVarLong());
+            String modelName = in.getSmallString(in.getVarLong());
             assignment = new CurrentAssignment((int) segmentId, label, modelName, version, distance, confidence,
                     scoredAt);
         } else if (hasAssignment != 0) {
@@ -127,20 +124,14 @@ public final class CustomerStateCodec {
         return new CustomerState(profile, assignment, RecentEventsCodec.readCompact(in, dedupCapacity));
     }
 
-    private static int length(long length) {
-        if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new StateFormatException("corrupt customer state: string of " + length + " bytes");
-        }
-        return (int) length;
-    }
-
-    private CustomerState decodeV1(ByteBuffer in) {
+    private CustomerState decodeV1(ByteReader in) {
         int profileLength = in.getInt();
-        if (profileLength < 0 || profileLength > in.remaining()) {
-            throw new StateFormatException("corrupt customer state: profile of " + profileLength + " bytes");
+        int before = in.remaining();
+        CustomerProfile profile = ProfileCodec.read(in);
+        if (before - in.remaining() != profileLength) {
+            throw new StateFormatException("corrupt customer state: profile of " + (before - in.remaining())
+                    + " bytes where its length says " + profileLength);
         }
-        CustomerProfile profile = ProfileCodec.decode(in.array(), in.arrayOffset() + in.position(), profileLength);
-        in.position(in.position() + profileLength);
         CurrentAssignment assignment = null;
         byte hasAssignment = in.get();
         if (hasAssignment == 1) {
@@ -149,8 +140,8 @@ public final class CustomerStateCodec {
             double distance = in.getDouble();
             double confidence = in.getDouble();
             long scoredAt = in.getLong();
-            String label = SmallStrings.read(in, length(in.getInt()));
-            String modelName = SmallStrings.read(in, length(in.getInt()));
+            String label = in.getSmallString(in.getInt());
+            String modelName = in.getSmallString(in.getInt());
             assignment = new CurrentAssignment(segmentId, label, modelName, version, distance, confidence, scoredAt);
         } else if (hasAssignment != 0) {
             throw new StateFormatException("corrupt customer state: assignment flag " + hasAssignment);

@@ -11,10 +11,9 @@ import io.segmenta.streams.TestEvents;
 import io.segmenta.streams.TestModels;
 import org.junit.jupiter.api.Test;
 
-import io.segmenta.assigner.codec.Varints;
+import io.segmenta.assigner.codec.ByteWriter;
 import io.segmenta.assigner.profile.ProfileCodec;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -144,13 +143,13 @@ class CustomerStateCodecTest {
     @Test
     void aStringLongerThanTheRemainingBytesIsRefused() {
         byte[] profile = ProfileCodec.encode(folder.newProfile());
-        ByteBuffer bytes = ByteBuffer.allocate(64).put(CustomerStateCodec.FORMAT_VERSION).put(profile).put((byte) 1);
-        Varints.putLong(bytes, 3);      // segment id
-        Varints.putLong(bytes, 7);      // model version
-        bytes.putDouble(0.5).putDouble(0.9);
-        Varints.putLong(bytes, 1_700_000_000_000L);
-        Varints.putLong(bytes, 1_000); // a label of 1,000 bytes, in a state of 64
-        byte[] corrupt = Arrays.copyOf(bytes.array(), bytes.position() + 4);
+        ByteWriter bytes = new ByteWriter(64).put(CustomerStateCodec.FORMAT_VERSION).put(profile).put((byte) 1)
+                .putVarLong(3)      // segment id
+                .putVarLong(7)      // model version
+                .putDouble(0.5).putDouble(0.9)
+                .putVarLong(1_700_000_000_000L)
+                .putVarLong(1_000); // a label of 1,000 bytes, and 4 follow
+        byte[] corrupt = Arrays.copyOf(bytes.toByteArray(), bytes.position() + 4);
 
         assertThatThrownBy(() -> codec.decode(corrupt)).isInstanceOf(StateFormatException.class)
                 .hasMessageContaining("corrupt customer state").hasMessageContaining("1000 bytes");

@@ -1,5 +1,7 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.codec.ByteReader;
+import io.segmenta.assigner.codec.ByteWriter;
 import io.segmenta.assigner.codec.ScratchEncoder;
 import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.assigner.dedup.RecentEvents;
@@ -10,7 +12,6 @@ import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.avro.CustomerEvent;
 
 import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -63,7 +64,7 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
         return ScratchEncoder.encode(this, TrainerCustomerState::write);
     }
 
-    private static void write(TrainerCustomerState state, ByteBuffer out) {
+    private static void write(TrainerCustomerState state, ByteWriter out) {
         out.put(FORMAT_VERSION);
         ProfileCodec.write(state.profile, out);
         RecentEventsCodec.writeCompact(state.recentEvents, out);
@@ -76,7 +77,7 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
     public static TrainerCustomerState decode(byte[] bytes, int dedupCapacity) {
         return reading(bytes, in -> {
             boolean format1 = bytes.length > 0 && bytes[0] == FORMAT_1;
-            CustomerProfile profile = profile(bytes, in);
+            CustomerProfile profile = profile(in);
             RecentEvents recent = format1 ? RecentEventsCodec.read(in, dedupCapacity)
                     : RecentEventsCodec.readCompact(in, dedupCapacity);
             if (in.hasRemaining()) {
@@ -88,13 +89,13 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
 
     /** Only the profile, decoded in place without copying its bytes out (the window pass needs nothing else). */
     public static CustomerProfile decodeProfile(byte[] bytes) {
-        return reading(bytes, in -> profile(bytes, in));
+        return reading(bytes, in -> profile(in));
     }
 
     /** Runs {@code read} over the bytes; short or malformed bytes become one clear state error. */
-    private static <T> T reading(byte[] bytes, Function<ByteBuffer, T> read) {
+    private static <T> T reading(byte[] bytes, Function<ByteReader, T> read) {
         try {
-            return read.apply(ByteBuffer.wrap(bytes));
+            return read.apply(new ByteReader(bytes));
         } catch (BufferUnderflowException e) {
             throw new IllegalStateException("trainer customer state is truncated (" + bytes.length + " bytes)", e);
         } catch (IllegalArgumentException e) {
@@ -103,7 +104,7 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
     }
 
     /** Reads the version and the profile; leaves {@code in} after the profile. */
-    private static CustomerProfile profile(byte[] bytes, ByteBuffer in) {
+    private static CustomerProfile profile(ByteReader in) {
         byte version = in.get();
         if (version == FORMAT_VERSION) {
             return ProfileCodec.read(in);
@@ -113,11 +114,12 @@ public record TrainerCustomerState(CustomerProfile profile, RecentEvents recentE
                     + " (this build reads versions " + FORMAT_1 + " and " + FORMAT_VERSION + "); written by a newer build?");
         }
         int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalStateException("corrupt trainer customer state: profile of " + length + " bytes");
+        int before = in.remaining();
+        CustomerProfile profile = ProfileCodec.read(in);
+        if (before - in.remaining() != length) {
+            throw new IllegalStateException("corrupt trainer customer state: profile of " + (before - in.remaining())
+                    + " bytes where its length says " + length);
         }
-        CustomerProfile profile = ProfileCodec.decode(bytes, in.position(), length);
-        in.position(in.position() + length);
         return profile;
     }
 }
