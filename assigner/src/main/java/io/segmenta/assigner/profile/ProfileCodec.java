@@ -48,7 +48,7 @@ public final class ProfileCodec {
     }
 
     /**
-     * Writes {@code p} at the buffer's position, version byte included, for a state that embeds the profile; the
+     * Writes {@code p} at the writer's position, version byte included, for a state that embeds the profile; the
      * profile delimits itself ({@link #read}).
      */
     public static void write(CustomerProfile p, ByteWriter out) {
@@ -154,7 +154,7 @@ public final class ProfileCodec {
     }
 
     /**
-     * Reads one profile of any format this build knows from the buffer's position and leaves the buffer after it.
+     * Reads one profile of any format this build knows from the reader's position and leaves the reader after it.
      *
      * @throws ProfileFormatException on an unknown version, truncated bytes or impossible values
      */

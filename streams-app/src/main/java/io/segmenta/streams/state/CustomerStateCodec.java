@@ -6,7 +6,6 @@ import io.segmenta.assigner.codec.ByteWriter;
 import io.segmenta.assigner.codec.SmallStrings;
 import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.dedup.RecentEventsCodec;
-import io.segmenta.assigner.dedup.RecentEventsFormatException;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileCodec;
 import io.segmenta.assigner.profile.ProfileFormatException;
@@ -92,11 +91,9 @@ public final class CustomerStateCodec {
             throw new StateFormatException("customer state is truncated (" + bytes.length + " bytes)", e);
         } catch (ProfileFormatException e) {
             throw new StateFormatException("customer state holds a bad profile: " + e.getMessage(), e);
-        } catch (RecentEventsFormatException e) {
-            throw new StateFormatException("corrupt customer state: " + e.getMessage(), e);
         } catch (StateFormatException e) {
             throw e;
-        } catch (IllegalArgumentException e) { // a malformed number or string length
+        } catch (IllegalArgumentException e) { // a corrupt id ring, a malformed number or string length
             throw new StateFormatException("corrupt customer state: " + e.getMessage(), e);
         }
     }
