@@ -3,7 +3,7 @@ package io.segmenta.app;
 import io.segmenta.app.demo.DemoCommand;
 import io.segmenta.app.produce.ProduceCommand;
 import io.segmenta.streams.AssignerCommand;
-import io.segmenta.trainer.analysis.AnalyzeCommand;
+import io.segmenta.analysis.AnalyzeCommand;
 import io.segmenta.trainer.job.TrainerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

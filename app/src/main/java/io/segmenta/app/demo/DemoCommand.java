@@ -2,9 +2,9 @@ package io.segmenta.app.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.segmenta.trainer.data.TransactionMapping;
-import io.segmenta.trainer.data.TransactionMappings;
-import io.segmenta.trainer.data.TransactionReader;
+import io.segmenta.transactions.TransactionMapping;
+import io.segmenta.transactions.TransactionMappings;
+import io.segmenta.transactions.TransactionReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -12,7 +12,7 @@ import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.AssignerService;
 import io.segmenta.streams.AssignerSettings;
-import io.segmenta.trainer.fit.quality.ClusteringMetrics;
+import io.segmenta.fitting.quality.ClusteringMetrics;
 import io.segmenta.trainer.job.TrainerConfig;
 import io.segmenta.trainer.job.TrainerRunner;
 import org.apache.flink.core.execution.JobClient;

@@ -1,10 +1,10 @@
 package io.segmenta.benchmarks.trainer;
 
-import io.segmenta.trainer.fit.kmeans.KMeansModelData;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeans;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansModel;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansParams;
-import io.segmenta.trainer.fit.quality.ClusteringMetrics;
+import io.segmenta.fitting.kmeans.KMeansModelData;
+import io.segmenta.fitting.kmeans.MiniBatchKMeans;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansParams;
+import io.segmenta.fitting.quality.ClusteringMetrics;
 import smile.clustering.CentroidClustering;
 import smile.clustering.KMeans;
 import smile.math.MathEx;

@@ -8,7 +8,7 @@ import io.segmenta.it.support.SchemaRegistryFixture;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.trainer.analysis.AnalyzeCommand;
+import io.segmenta.analysis.AnalyzeCommand;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -13,7 +13,7 @@ import io.segmenta.avro.FeatureSpec;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.streams.state.CustomerState;
 import io.segmenta.streams.state.CustomerStateCodec;
-import io.segmenta.trainer.fit.features.FeatureSpecFitter;
+import io.segmenta.fitting.features.FeatureSpecFitter;
 import io.segmenta.trainer.job.TrainerCustomerState;
 import io.segmenta.trainer.job.TrainerSettings;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.segmenta.trainer.job;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.trainer.kafka.TopicScan;
+import io.segmenta.schemas.kafka.TopicScan;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

@@ -3,9 +3,9 @@ package io.segmenta.trainer.job;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.Segment;
 import io.segmenta.avro.SegmentModel;
-import io.segmenta.trainer.fit.gmm.CovarianceType;
-import io.segmenta.trainer.fit.gmm.GaussianMixtureModelData;
-import io.segmenta.trainer.fit.kmeans.KMeansModelData;
+import io.segmenta.fitting.gmm.CovarianceType;
+import io.segmenta.fitting.gmm.GaussianMixtureModelData;
+import io.segmenta.fitting.kmeans.KMeansModelData;
 
 import java.util.List;
 

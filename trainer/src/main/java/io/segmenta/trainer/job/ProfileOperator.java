@@ -10,7 +10,7 @@ import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.trainer.fit.kmeans.KMeansPartialSums;
+import io.segmenta.fitting.kmeans.KMeansPartialSums;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;

@@ -6,7 +6,7 @@ import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.Transform;
-import io.segmenta.trainer.fit.features.FeatureColumn;
+import io.segmenta.fitting.features.FeatureColumn;
 
 import java.io.Serializable;
 import java.time.Duration;

@@ -10,30 +10,30 @@ import io.segmenta.avro.FeatureSpec;
 import io.segmenta.avro.QualityMetrics;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.avro.TrainingWindow;
-import io.segmenta.trainer.fit.assembly.AssemblyInput;
-import io.segmenta.trainer.fit.assembly.MemberSample;
-import io.segmenta.trainer.fit.assembly.SegmentFit;
-import io.segmenta.trainer.fit.assembly.SegmentModelAssembler;
-import io.segmenta.trainer.fit.features.FeatureColumn;
-import io.segmenta.trainer.fit.features.FeatureSpecFitter;
-import io.segmenta.trainer.fit.features.SpecAlignment;
-import io.segmenta.trainer.fit.gmm.CovarianceType;
-import io.segmenta.trainer.fit.gmm.GaussianMixture;
-import io.segmenta.trainer.fit.gmm.GaussianMixtureModel;
-import io.segmenta.trainer.fit.gmm.GaussianMixtureParams;
-import io.segmenta.trainer.fit.gmm.StepwiseGaussianMixture;
-import io.segmenta.trainer.fit.gmm.StepwiseGaussianMixtureParams;
-import io.segmenta.trainer.fit.kmeans.KMeansModelData;
-import io.segmenta.trainer.fit.kmeans.KMeansPartialSums;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeans;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansModel;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansParams;
-import io.segmenta.trainer.fit.profile.SegmentProfile;
-import io.segmenta.trainer.fit.profile.SegmentProfiler;
-import io.segmenta.trainer.fit.quality.ClusteringMetrics;
-import io.segmenta.trainer.fit.quality.QualityReport;
-import io.segmenta.trainer.fit.select.ClusterCountSelector;
-import io.segmenta.trainer.fit.select.KSelection;
+import io.segmenta.fitting.assembly.AssemblyInput;
+import io.segmenta.fitting.assembly.MemberSample;
+import io.segmenta.fitting.assembly.SegmentFit;
+import io.segmenta.fitting.assembly.SegmentModelAssembler;
+import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.features.FeatureSpecFitter;
+import io.segmenta.fitting.features.SpecAlignment;
+import io.segmenta.fitting.gmm.CovarianceType;
+import io.segmenta.fitting.gmm.GaussianMixture;
+import io.segmenta.fitting.gmm.GaussianMixtureModel;
+import io.segmenta.fitting.gmm.GaussianMixtureParams;
+import io.segmenta.fitting.gmm.StepwiseGaussianMixture;
+import io.segmenta.fitting.gmm.StepwiseGaussianMixtureParams;
+import io.segmenta.fitting.kmeans.KMeansModelData;
+import io.segmenta.fitting.kmeans.KMeansPartialSums;
+import io.segmenta.fitting.kmeans.MiniBatchKMeans;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansParams;
+import io.segmenta.fitting.profile.SegmentProfile;
+import io.segmenta.fitting.profile.SegmentProfiler;
+import io.segmenta.fitting.quality.ClusteringMetrics;
+import io.segmenta.fitting.quality.QualityReport;
+import io.segmenta.fitting.select.ClusterCountSelector;
+import io.segmenta.fitting.select.KSelection;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -67,8 +67,8 @@ public final class WindowRefit {
     public WindowRefit(TrainerSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.assembler = new SegmentModelAssembler(new io.segmenta.trainer.fit.lineage.SegmentMatcher(),
-                new io.segmenta.trainer.fit.profile.SegmentLabeler(), clock);
+        this.assembler = new SegmentModelAssembler(new io.segmenta.fitting.lineage.SegmentMatcher(),
+                new io.segmenta.fitting.profile.SegmentLabeler(), clock);
     }
 
     /**
@@ -237,14 +237,14 @@ public final class WindowRefit {
         return out;
     }
 
-    private static io.segmenta.trainer.fit.gmm.GaussianMixtureModelData alignedGmm(SegmentModel parent, SpecAlignment alignment) {
+    private static io.segmenta.fitting.gmm.GaussianMixtureModelData alignedGmm(SegmentModel parent, SpecAlignment alignment) {
         var data = ParentModels.gmm(parent, parent.getAlgorithm() == Algorithm.GMM_FULL ? CovarianceType.FULL : CovarianceType.DIAGONAL);
         double[][] means = aligned(data.means(), alignment);
         double[][] covariances = data.covariances();
         for (int i = 0; i < covariances.length; i++) {
             covariances[i] = alignment.covariance(covariances[i]);
         }
-        return new io.segmenta.trainer.fit.gmm.GaussianMixtureModelData(data.covarianceType(), data.weights(), means, covariances);
+        return new io.segmenta.fitting.gmm.GaussianMixtureModelData(data.covarianceType(), data.weights(), means, covariances);
     }
 
     private SegmentModel assemble(FeatureSpec spec, SegmentFit fit, double[][] x, List<FeatureSource> sources,
@@ -270,7 +270,7 @@ public final class WindowRefit {
         for (int c = 0; c < fit.k(); c++) {
             cov[c] = fit.covariance(c);
         }
-        return new GaussianMixtureModel(new io.segmenta.trainer.fit.gmm.GaussianMixtureModelData(
+        return new GaussianMixtureModel(new io.segmenta.fitting.gmm.GaussianMixtureModelData(
                 covarianceType(), fit.weights(), fit.centroids(), cov));
     }
 

@@ -14,7 +14,7 @@ import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
-import io.segmenta.trainer.fit.quality.ClusteringMetrics;
+import io.segmenta.fitting.quality.ClusteringMetrics;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;

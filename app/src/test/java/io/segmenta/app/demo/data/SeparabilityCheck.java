@@ -7,12 +7,12 @@ import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.profile.ProfileSnapshot;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.FeatureSpec;
-import io.segmenta.trainer.fit.features.FeatureColumn;
-import io.segmenta.trainer.fit.features.FeatureSpecFitter;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeans;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansModel;
-import io.segmenta.trainer.fit.kmeans.MiniBatchKMeansParams;
-import io.segmenta.trainer.fit.quality.ClusteringMetrics;
+import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.features.FeatureSpecFitter;
+import io.segmenta.fitting.kmeans.MiniBatchKMeans;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansParams;
+import io.segmenta.fitting.quality.ClusteringMetrics;
 import io.segmenta.trainer.job.TrainerSettings;
 
 import java.time.Instant;

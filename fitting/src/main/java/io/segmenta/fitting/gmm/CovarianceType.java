@@ -1,0 +1,30 @@
+package io.segmenta.fitting.gmm;
+
+import io.segmenta.avro.Algorithm;
+
+/** Shape of the component covariances: d variances, or a full d x d matrix (stored row-major). */
+public enum CovarianceType {
+    DIAGONAL(Algorithm.GMM_DIAGONAL),
+    FULL(Algorithm.GMM_FULL);
+
+    private final Algorithm algorithm;
+
+    CovarianceType(Algorithm algorithm) {
+        this.algorithm = algorithm;
+    }
+
+    /** The model algorithm written to a {@code SegmentModel}. */
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /** Stored numbers per component covariance. */
+    public int storedLength(int d) {
+        return this == DIAGONAL ? d : d * d;
+    }
+
+    /** Free covariance parameters per component, for BIC. */
+    public int freeParameters(int d) {
+        return this == DIAGONAL ? d : d * (d + 1) / 2;
+    }
+}

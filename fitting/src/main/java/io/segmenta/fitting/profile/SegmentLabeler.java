@@ -1,0 +1,154 @@
+package io.segmenta.fitting.profile;
+
+import io.segmenta.fitting.Checks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Human labels from profiles: the most distinctive z-scores, in words ({@link FeaturePhrases}), e.g.
+ * "High value, frequent, recent" or "High income, low spending". Labels are distinct across segments: duplicates
+ * take further phrases, and as a last resort a number.
+ */
+public final class SegmentLabeler {
+
+    public static final double DEFAULT_MIN_ABS_Z = 0.5;
+    public static final int DEFAULT_MAX_PHRASES = 3;
+
+    private final double minAbsZ;
+    private final int maxPhrases;
+
+    /**
+     * @param minAbsZ    a feature is distinctive when |z| reaches this
+     * @param maxPhrases phrases per label before disambiguation
+     */
+    public SegmentLabeler(double minAbsZ, int maxPhrases) {
+        this.minAbsZ = Checks.nonNegative("minAbsZ", minAbsZ);
+        this.maxPhrases = Checks.atLeast("maxPhrases", maxPhrases, 1);
+    }
+
+    public SegmentLabeler() {
+        this(DEFAULT_MIN_ABS_Z, DEFAULT_MAX_PHRASES);
+    }
+
+    private record Phrase(String text, String action, double weight) {
+    }
+
+    /** One distinct label per profile, in the same order. */
+    public List<SegmentLabel> label(List<SegmentProfile> profiles) {
+        List<List<Phrase>> phrases = new ArrayList<>();
+        for (SegmentProfile p : profiles) {
+            phrases.add(phrases(p));
+        }
+        int[] used = new int[profiles.size()];
+        List<String> labels = new ArrayList<>();
+        for (int s = 0; s < profiles.size(); s++) {
+            used[s] = Math.min(maxPhrases, distinctive(phrases.get(s)));
+            labels.add(text(phrases.get(s), used[s]));
+        }
+        // duplicates take one more phrase at a time while any of them has one left
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Map<String, List<Integer>> byLabel = new HashMap<>();
+            for (int s = 0; s < labels.size(); s++) {
+                byLabel.computeIfAbsent(labels.get(s), x -> new ArrayList<>()).add(s);
+            }
+            for (List<Integer> group : byLabel.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                for (int s : group) {
+                    if (used[s] < phrases.get(s).size()) {
+                        used[s]++;
+                        labels.set(s, text(phrases.get(s), used[s]));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        List<SegmentLabel> out = new ArrayList<>();
+        for (int s = 0; s < labels.size(); s++) {
+            String label = labels.get(s);
+            for (int n = 2; !seen.add(label); n++) {
+                label = labels.get(s) + " " + n;
+            }
+            List<Phrase> ps = phrases.get(s);
+            String action = ps.isEmpty() || ps.get(0).weight() < minAbsZ ? FeaturePhrases.TYPICAL_ACTION
+                    : ps.get(0).action() != null ? ps.get(0).action()
+                    : "Test offers aimed at what sets them apart: " + ps.get(0).text();
+            out.add(new SegmentLabel(label, action));
+        }
+        return out;
+    }
+
+    /** Every phrase of the profile, most distinctive first; the distinctive ones come before the rest. */
+    private List<Phrase> phrases(SegmentProfile profile) {
+        List<Map.Entry<String, Double>> byStrength = new ArrayList<>(profile.zScores().entrySet());
+        byStrength.removeIf(e -> !Double.isFinite(e.getValue()) || e.getValue() == 0);
+        byStrength.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
+                .thenComparing(Map.Entry::getKey));
+        List<Phrase> out = new ArrayList<>();
+        Set<String> consumed = new HashSet<>();
+        String views = null;
+        String conversion = null;
+        for (Map.Entry<String, Double> e : byStrength) {
+            if (views == null && FeaturePhrases.isPageViews(e.getKey()) && e.getValue() >= minAbsZ) {
+                views = e.getKey();
+            }
+            if (conversion == null && FeaturePhrases.isConversion(e.getKey()) && e.getValue() <= -minAbsZ) {
+                conversion = e.getKey();
+            }
+        }
+        if (views != null && conversion != null) {
+            double w = Math.max(profile.zScores().get(views), -profile.zScores().get(conversion));
+            out.add(new Phrase(FeaturePhrases.WINDOW_SHOPPERS, FeaturePhrases.WINDOW_SHOPPERS_ACTION, w));
+            consumed.add(views);
+            consumed.add(conversion);
+        }
+        Set<String> texts = new HashSet<>();
+        for (Map.Entry<String, Double> e : byStrength) {
+            if (consumed.contains(e.getKey())) {
+                continue;
+            }
+            boolean high = e.getValue() > 0;
+            String text = FeaturePhrases.phrase(e.getKey(), high);
+            if (texts.add(text)) {
+                out.add(new Phrase(text, FeaturePhrases.action(e.getKey(), high), Math.abs(e.getValue())));
+            }
+        }
+        out.sort(Comparator.comparingDouble((Phrase p) -> -p.weight()));
+        return out;
+    }
+
+    /** The first {@code count} phrases; those below the threshold (used only to break ties) read "slightly ...". */
+    private String text(List<Phrase> phrases, int count) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Phrase p = phrases.get(i);
+            parts.add(p.weight() >= minAbsZ ? p.text() : "slightly " + p.text());
+        }
+        return capitalise(parts.isEmpty() ? FeaturePhrases.TYPICAL : String.join(", ", parts));
+    }
+
+    private int distinctive(List<Phrase> phrases) {
+        int n = 0;
+        for (Phrase p : phrases) {
+            if (p.weight() >= minAbsZ) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

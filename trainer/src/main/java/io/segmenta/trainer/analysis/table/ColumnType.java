@@ -1,6 +1,0 @@
-package io.segmenta.trainer.analysis.table;
-
-/** What a column holds: numbers, categories (any text), or nothing at all. */
-public enum ColumnType {
-    NUMERIC, CATEGORICAL, EMPTY
-}

@@ -1,5 +1,0 @@
-package io.segmenta.trainer.fit.profile;
-
-/** A segment's human label and what marketing might do with it. */
-public record SegmentLabel(String label, String suggestedAction) {
-}
