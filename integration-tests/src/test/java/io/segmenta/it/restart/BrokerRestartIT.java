@@ -78,8 +78,13 @@ class BrokerRestartIT {
 
             // then: without anyone touching the trainer or the assigner, both carry on
             long versionAfter = pipeline.modelForWindowEnd(lastAfter, WAIT).getVersion();
-            Map<String, SegmentAssignment> assigned = pipeline.latestAssignments( a -> a.keySet().containsAll(everyone)
+            pipeline.latestAssignments(a -> a.keySet().containsAll(everyone)
                     && a.values().stream().allMatch(x -> x.getModelVersion() == versionAfter), WAIT);
+            // every event processed: the assignments and changes read now are of the same finished state
+            pipeline.awaitAssignerCaughtUp(WAIT);
+            Map<String, SegmentAssignment> assigned = new HashMap<>();
+            pipeline.readAllValues("segment-assignments", SegmentAssignment.class, WAIT)
+                    .forEach(a -> assigned.put(a.getCustomerId(), a));
             Map<String, SegmentChange> lastChanges = new HashMap<>();
             pipeline.readAllValues("segment-changes", SegmentChange.class, WAIT)
                     .forEach(c -> lastChanges.put(c.getCustomerId(), c));

@@ -11,8 +11,6 @@ import io.segmenta.it.support.OfflineModels;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.AssignerService;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class AssignerInstancesIT {
             AssignerService first = pipeline.startAssignerInstance();
             AssignerService second = pipeline.startAssignerInstance();
             try {
-                awaitConsumed(pipeline, events.size());
+                pipeline.awaitAssignerCaughtUp(Duration.ofSeconds(120));
                 Map<String, SegmentAssignment> assignments = assignments(pipeline);
                 assertThat(assignments).hasSize(CUSTOMERS);
                 awaitBothOwnPartitions(first, second, assignments.keySet().iterator().next());
@@ -158,25 +156,6 @@ class AssignerInstancesIT {
                     modelWriter.serialize(pipeline.topic("segment-models"), model))).get();
         }
         pipeline.sendEvents(events);
-    }
-
-    /** Waits until the application has committed every event, so that the assignments read next are final. */
-    private static void awaitConsumed(PipelineUnderTest pipeline, long count) throws Exception {
-        String topic = pipeline.topic("customer-events");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        long committed = 0;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrap))) {
-            while (System.nanoTime() < deadline) {
-                committed = admin.listConsumerGroupOffsets(pipeline.prefix + "-assigner").partitionsToOffsetAndMetadata()
-                        .get().entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                        .mapToLong(e -> e.getValue().offset()).sum();
-                if (committed >= count) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the assigners committed " + committed + " of " + count + " events");
     }
 
     private static Map<String, SegmentAssignment> assignments(PipelineUnderTest pipeline) {

@@ -1,17 +1,14 @@
 package io.segmenta.it.support;
 
-import java.time.Instant;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import io.segmenta.schemas.serde.AvroSerializer;
-import io.segmenta.avro.SegmentModel;
-import io.segmenta.avro.SegmentAssignment;
-import io.segmenta.avro.CustomerEvent;
 import io.segmenta.app.embedded.KafkaTopics;
+import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.SegmentAssignment;
+import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroDeserializer;
+import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.AssignerService;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.trainer.job.TrainerConfig;
@@ -20,22 +17,29 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -206,17 +210,94 @@ public final class PipelineUnderTest implements AutoCloseable {
         return values;
     }
 
-    /** Sends the events to the events topic, keyed by customer id, and waits until the broker has them all. */
+    /**
+     * Sends the events to the events topic, keyed by customer id, and waits until the broker has them all. A record
+     * whose send failed is sent again with a new producer (up to three rounds): on a freshly created topic the broker
+     * can answer the first batch NOT_LEADER_OR_FOLLOWER and then refuse its retry as OUT_OF_ORDER_SEQUENCE_NUMBER for
+     * the producer's whole delivery timeout (seen in CI), which silently lost that batch before.
+     */
     public long sendEvents(List<CustomerEvent> events) {
         String topic = topic("customer-events");
         AvroSerializer<CustomerEvent> serializer = new AvroSerializer<>(registry, false);
-        try (var producer = rawProducer()) {
-            for (CustomerEvent e : events) {
-                producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
-                        serializer.serialize(topic, e)));
+        List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>(events.size());
+        for (CustomerEvent e : events) {
+            pending.add(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
+                    serializer.serialize(topic, e)));
+        }
+        for (int round = 1; !pending.isEmpty(); round++) {
+            List<ProducerRecord<byte[], byte[]>> failed = sendOnce(pending);
+            if (!failed.isEmpty() && round == 3) {
+                throw new IllegalStateException(failed.size() + " of " + events.size() + " events could not be sent to "
+                        + topic + " in " + round + " rounds");
             }
+            pending = failed;
         }
         return events.size();
+    }
+
+    /** Sends the records with one producer and returns those the broker did not acknowledge. */
+    private List<ProducerRecord<byte[], byte[]>> sendOnce(List<ProducerRecord<byte[], byte[]>> records) {
+        List<Future<?>> acks = new ArrayList<>(records.size());
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                acks.add(producer.send(r));
+            }
+            producer.flush();
+        }
+        List<ProducerRecord<byte[], byte[]>> failed = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending events", e);
+            } catch (ExecutionException e) {
+                failed.add(records.get(i));
+            }
+        }
+        if (!failed.isEmpty()) {
+            System.err.println("PipelineUnderTest: " + failed.size() + " of " + records.size()
+                    + " events were not acknowledged; sending them again");
+        }
+        return failed;
+    }
+
+    /**
+     * Waits until the assigner application has committed, on every partition of the events topic, the end offset seen
+     * now: every event sent so far is processed and its outputs committed (exactly_once_v2 commits offsets and outputs
+     * in one transaction), so the assignments and changes read next belong to the same finished state. Waiting for a
+     * predicate on the assignments alone is not enough: a customer re-scored by a new model can still have events to
+     * process, whose changes a later read would see but the earlier assignments read did not.
+     */
+    public void awaitAssignerCaughtUp(Duration timeout) {
+        String events = topic("customer-events");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(events)).allTopicNames().get().get(events).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(events, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
+            while (System.nanoTime() < deadline) {
+                committed = admin.listConsumerGroupOffsets(prefix + "-assigner").partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> seen = committed;
+                if (end.entrySet().stream().allMatch(e -> e.getValue() == 0 || (seen.get(e.getKey()) != null
+                        && seen.get(e.getKey()).offset() >= e.getValue()))) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("the assigner did not commit the events topic's end offsets " + end + " within "
+                    + timeout + "; committed: " + committed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the assigner", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read offsets of " + events, e);
+        }
     }
 
     /** The trainer's model for the training window ending at {@code end} (the history topic keeps every version). */
