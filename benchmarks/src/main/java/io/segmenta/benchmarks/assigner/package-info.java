@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the assigner core's hot paths (folding, scoring, state codecs).
+ */
+package io.segmenta.benchmarks.assigner;
