@@ -1,17 +1,15 @@
 package io.segmenta.fitting.assembly;
 
 import io.segmenta.avro.Algorithm;
-import io.segmenta.avro.Segment;
-import io.segmenta.avro.SegmentModel;
 import io.segmenta.fitting.Checks;
 import io.segmenta.fitting.Vectors;
-import io.segmenta.fitting.features.SpecAlignment;
 import io.segmenta.fitting.gmm.CovarianceType;
 import io.segmenta.fitting.gmm.GaussianMixtureModel;
 import io.segmenta.fitting.gmm.GaussianMixtureModelData;
+import io.segmenta.fitting.kmeans.KMeansModelData;
 import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * The algorithm-independent result of a fit, as the model needs it: centroids (K-Means centres or GMM means),
@@ -36,19 +34,25 @@ public final class SegmentFit {
         this.algorithm = algorithm;
         this.centroids = Vectors.copy(centroids);
         this.sizes = sizes.clone();
+        Optional<CovarianceType> mixtureType = CovarianceType.of(algorithm);
         if (algorithm == Algorithm.KMEANS) {
             this.weights = null;
             this.covariances = null;
             this.mixture = null;
-        } else if (algorithm == Algorithm.GMM_DIAGONAL || algorithm == Algorithm.GMM_FULL) {
-            CovarianceType type = algorithm == Algorithm.GMM_FULL ? CovarianceType.FULL : CovarianceType.DIAGONAL;
-            this.mixture = new GaussianMixtureModel(new GaussianMixtureModelData(type, weights, centroids,
-                    covariances));
+        } else if (mixtureType.isPresent()) {
+            this.mixture = new GaussianMixtureModel(new GaussianMixtureModelData(mixtureType.get(), weights,
+                    centroids, covariances));
             this.weights = weights.clone();
             this.covariances = Vectors.copy(covariances);
         } else {
             throw new IllegalArgumentException("unsupported algorithm " + algorithm);
         }
+    }
+
+    /** A fit of either kind from its parts; weights and covariances are ignored for K-Means. */
+    static SegmentFit of(Algorithm algorithm, double[][] centroids, double[] weights, double[][] covariances,
+                         long[] sizes) {
+        return new SegmentFit(algorithm, centroids, weights, covariances, sizes);
     }
 
     /** A K-Means fit; sizes are the rows nearest to each centroid. */
@@ -69,44 +73,6 @@ public final class SegmentFit {
     public static SegmentFit gmm(GaussianMixtureModel model, long[] sizes) {
         GaussianMixtureModelData d = model.modelData();
         return new SegmentFit(d.covarianceType().algorithm(), d.means(), d.weights(), d.covariances(), sizes);
-    }
-
-    /**
-     * A published model's segments as a fit in another spec's space, to assign points the way the parent would.
-     * Returns the clusters in the order of {@code model.getSegments()}.
-     */
-    public static SegmentFit fromModel(SegmentModel model, SpecAlignment alignment) {
-        List<Segment> segments = model.getSegments();
-        int k = segments.size();
-        double[][] centroids = new double[k][];
-        double[] weights = new double[k];
-        double[][] covs = new double[k][];
-        long[] sizes = new long[k];
-        boolean gmm = model.getAlgorithm() == Algorithm.GMM_DIAGONAL || model.getAlgorithm() == Algorithm.GMM_FULL;
-        for (int c = 0; c < k; c++) {
-            Segment s = segments.get(c);
-            centroids[c] = alignment.vector(toArray(s.getCentroid()));
-            sizes[c] = s.getSize();
-            if (gmm) {
-                if (s.getWeight() == null || s.getCovariance() == null) {
-                    throw new IllegalArgumentException("GMM segment " + s.getSegmentId()
-                            + " lacks its weight or covariance");
-                }
-                weights[c] = s.getWeight();
-                covs[c] = alignment.covariance(toArray(s.getCovariance()));
-            }
-        }
-        if (gmm) {
-            double total = 0;
-            for (double w : weights) {
-                total += w;
-            }
-            for (int c = 0; c < k; c++) {
-                weights[c] /= total;
-            }
-            return new SegmentFit(model.getAlgorithm(), centroids, weights, covs, sizes);
-        }
-        return new SegmentFit(Algorithm.KMEANS, centroids, null, null, sizes);
     }
 
     public Algorithm algorithm() {
@@ -143,6 +109,54 @@ public final class SegmentFit {
         return sizes.clone();
     }
 
+    /** The fitted mixture, or empty for K-Means. */
+    public Optional<GaussianMixtureModel> mixture() {
+        return Optional.ofNullable(mixture);
+    }
+
+    /**
+     * This fit as K-Means model data whose counts are the training sizes (at least 1): the weight of the past when
+     * merged partial sums update the centroids, so a well-established segment moves less than a small one.
+     */
+    public KMeansModelData asKMeansData() {
+        double[] counts = new double[sizes.length];
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = Math.max(1, sizes[c]);
+        }
+        return new KMeansModelData(centroids, counts);
+    }
+
+    /**
+     * This fit as the starting point of a mixture with covariances of the given shape. A mixture keeps its weights
+     * and converts its covariances (a full matrix gives its diagonal; a diagonal becomes a diagonal matrix); a
+     * K-Means fit has no spread to convert, so its components start with unit variances (the feature spec scales
+     * every column to about unit variance) and weights equal to their share of the training sizes
+     * ({@link SegmentModels#sizeShares}).
+     */
+    public GaussianMixtureModelData asMixture(CovarianceType type) {
+        double[][] out = new double[k()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = converted(c, type);
+        }
+        double[] w = weights != null ? weights.clone() : SegmentModels.sizeShares(sizes);
+        return new GaussianMixtureModelData(type, w, centroids, out);
+    }
+
+    private double[] converted(int c, CovarianceType to) {
+        CovarianceType from = CovarianceType.of(algorithm).orElse(null);
+        if (from == to) {
+            return covariances[c].clone();
+        }
+        int d = dimension();
+        double[] out = new double[to.storedLength(d)];
+        for (int j = 0; j < d; j++) {
+            double variance = from == null ? 1.0 : from == CovarianceType.FULL ? covariances[c][j * d + j]
+                    : covariances[c][j];
+            out[to == CovarianceType.DIAGONAL ? j : j * d + j] = variance;
+        }
+        return out;
+    }
+
     /** Cluster of x: nearest centroid (K-Means) or maximum posterior (GMM). */
     public int assign(double[] x) {
         Checks.dimension("point", x, dimension());
@@ -153,14 +167,6 @@ public final class SegmentFit {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = assign(rows[i]);
-        }
-        return out;
-    }
-
-    static double[] toArray(List<Double> values) {
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
         }
         return out;
     }

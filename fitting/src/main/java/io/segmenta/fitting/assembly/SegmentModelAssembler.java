@@ -130,7 +130,7 @@ public final class SegmentModelAssembler {
             return matcher.match(List.of(), centroids, maxId, null);
         }
         SpecAlignment alignment = SpecAlignment.between(parent.getFeatureSpec(), in.featureSpec());
-        SegmentFit parentFit = SegmentFit.fromModel(parent, alignment);
+        SegmentFit parentFit = SegmentModels.read(parent, alignment);
         List<PreviousSegment> previous = new ArrayList<>();
         for (int c = 0; c < parentFit.k(); c++) {
             previous.add(new PreviousSegment(parent.getSegments().get(c).getSegmentId(), parentFit.centroid(c)));

@@ -2,6 +2,8 @@ package io.segmenta.fitting.gmm;
 
 import io.segmenta.avro.Algorithm;
 
+import java.util.Optional;
+
 /** Shape of the component covariances: d variances, or a full d x d matrix (stored row-major). */
 public enum CovarianceType {
     DIAGONAL(Algorithm.GMM_DIAGONAL),
@@ -11,6 +13,19 @@ public enum CovarianceType {
 
     CovarianceType(Algorithm algorithm) {
         this.algorithm = algorithm;
+    }
+
+    /**
+     * The covariance shape of a model algorithm, or empty for one that is not a mixture (K-Means). The one place
+     * that maps {@code GMM_DIAGONAL} / {@code GMM_FULL} to a shape; everything else asks here.
+     */
+    public static Optional<CovarianceType> of(Algorithm algorithm) {
+        for (CovarianceType type : values()) {
+            if (type.algorithm == algorithm) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The model algorithm written to a {@code SegmentModel}. */

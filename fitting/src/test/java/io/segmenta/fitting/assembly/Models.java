@@ -10,7 +10,6 @@ import io.segmenta.avro.Scaling;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.avro.TrainingWindow;
 import io.segmenta.avro.Transform;
-import io.segmenta.fitting.features.SpecAlignment;
 import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
 import io.segmenta.fitting.profile.SegmentProfile;
 import io.segmenta.fitting.profile.SegmentProfiler;
@@ -58,8 +57,7 @@ final class Models {
 
     /** Segment id of each row under a published model. */
     static int[] segmentIds(SegmentModel model, double[][] rows) {
-        SegmentFit fit = SegmentFit.fromModel(model,
-                SpecAlignment.between(model.getFeatureSpec(), model.getFeatureSpec()));
+        SegmentFit fit = SegmentModels.read(model);
         int[] clusters = fit.assign(rows);
         int[] ids = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {

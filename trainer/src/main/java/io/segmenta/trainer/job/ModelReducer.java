@@ -2,6 +2,8 @@ package io.segmenta.trainer.job;
 
 import io.segmenta.avro.DriftReport;
 import io.segmenta.avro.SegmentModel;
+import io.segmenta.fitting.refit.RefitPath;
+import io.segmenta.fitting.refit.SpecRefit;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.serde.AvroDeserializer;
@@ -55,6 +57,7 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
     private transient AvroDeserializer<SegmentModel> modelDeserializer;
     private transient Counter published;
     private transient Counter refused;
+    private transient RefitCounters refitCounters;
     private transient volatile long versionGauge;
     private transient boolean bootstrapped;
 
@@ -79,6 +82,7 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
         var metrics = getRuntimeContext().getMetricGroup();
         published = metrics.counter("modelsPublished");
         refused = metrics.counter("modelsRefused");
+        refitCounters = new RefitCounters(metrics);
         metrics.gauge("modelDataVersion", () -> versionGauge);
     }
 
@@ -151,6 +155,11 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
             return;
         }
         long now = clock.millis();
+        refitCounters.count(outcome.refit());
+        if (outcome.refit().specRefit().status() == SpecRefit.Status.KEPT_PARENT) {
+            LOG.warn("Window {}: the parent's feature spec is kept: {}", describe(timestamp),
+                    outcome.refit().specRefit().reason());
+        }
         if (outcome.published()) {
             SegmentModel model = outcome.model();
             current.update(ModelRecords.toBytes(model));
@@ -161,15 +170,14 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
             out.collect(OutboundRecord.keyed(topics.modelHistory(), settings.modelName(),
                     modelSerializer.serialize(topics.modelHistory(), model), now));
             published.inc();
-            LOG.info("Window {}: published {} v{} (k={}): {}", describe(timestamp), model.getModelName(), model.getVersion(),
-                    model.getSegments().size(), outcome.decision());
+            LOG.info("Window {}: published {} v{} (k={}, {}): {}", describe(timestamp), model.getModelName(),
+                    model.getVersion(), model.getSegments().size(), outcome.refit().path(), outcome.decision());
+        } else if (outcome.refit().path() == RefitPath.REFUSED_BY_GATE) {
+            refused.inc();
+            LOG.warn("Window {}: {}", describe(timestamp), outcome.decision());
         } else {
-            if (outcome.decision().startsWith("refused")) {
-                refused.inc();
-                LOG.warn("Window {}: {}", describe(timestamp), outcome.decision());
-            } else {
-                LOG.info("Window {}: no model published: {}", describe(timestamp), outcome.decision());
-            }
+            LOG.info("Window {}: no model published ({}): {}", describe(timestamp), outcome.refit().path(),
+                    outcome.decision());
         }
         if (outcome.drift() != null) {
             out.collect(OutboundRecord.keyed(settings.topics().drift(), settings.modelName(),

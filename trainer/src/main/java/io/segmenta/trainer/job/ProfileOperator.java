@@ -11,6 +11,7 @@ import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.fitting.kmeans.KMeansPartialSums;
+import io.segmenta.fitting.refit.MergedPartialSums;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -224,8 +225,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         stats.eventsEver = eventsEver;
 
         boolean kmeans = scorer != null && model.getAlgorithm() == Algorithm.KMEANS;
-        KMeansPartialSums partial = kmeans ? KMeansPartialSums.against(ParentModels.kmeans(model),
-                model.getSegments().size(), WindowRefit.windowSeed(windowEnd)) : null;
+        KMeansPartialSums partial = kmeans ? MergedPartialSums.against(model, windowEnd) : null;
         int k = scorer == null ? 0 : scorer.segmentCount();
         long[] driftCounts = new long[k];
         double[] driftDistances = new double[k];
@@ -235,7 +235,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         List<String> numeric = settings.numericFeatureNames();
         List<String> categorical = settings.categoricalFeatureNames();
         Reservoir<SampleRow> sample = new Reservoir<>(settings.samplePerSubtask(),
-                new Random(settings.seed() ^ WindowRefit.windowSeed(windowEnd) ^ subtask));
+                new Random(settings.seed() ^ MergedPartialSums.windowSeed(windowEnd) ^ subtask));
 
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 customerDescriptor, (key, state) -> {

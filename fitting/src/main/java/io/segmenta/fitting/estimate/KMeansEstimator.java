@@ -1,0 +1,60 @@
+package io.segmenta.fitting.estimate;
+
+import io.segmenta.avro.Algorithm;
+import io.segmenta.avro.QualityMetrics;
+import io.segmenta.fitting.assembly.SegmentFit;
+import io.segmenta.fitting.kmeans.KMeansModelData;
+import io.segmenta.fitting.kmeans.MiniBatchKMeans;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
+import io.segmenta.fitting.kmeans.MiniBatchKMeansParams;
+import io.segmenta.fitting.quality.QualityReport;
+import io.segmenta.fitting.select.ClusterCountSelector;
+import io.segmenta.fitting.select.KSelection;
+
+/** Mini-batch K-Means; k chosen by the silhouette. */
+public final class KMeansEstimator implements SegmentEstimator {
+
+    /** A fresh fit replaces the warm start only when its inertia is at least this much lower (2 %). */
+    static final double FRESH_FIT_ADVANTAGE = 0.98;
+
+    @Override
+    public Algorithm algorithm() {
+        return Algorithm.KMEANS;
+    }
+
+    @Override
+    public SegmentFit fit(double[][] rows, int k, long seed) {
+        return SegmentFit.kmeans(new MiniBatchKMeans(params(k, seed)).fit(rows), rows);
+    }
+
+    /**
+     * Warm-started from the parent's centroids with no history (counts 0: the sample decides where they go). A warm
+     * start keeps the parent's structure, but the first windows (everyone new) can leave it in a poor optimum, so a
+     * fresh k-means++ fit competes and wins when it is 2 % better.
+     */
+    @Override
+    public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed) {
+        MiniBatchKMeans kmeans = new MiniBatchKMeans(params(parent.k(), seed));
+        MiniBatchKMeansModel warm = kmeans.fit(rows, KMeansModelData.ofCentroids(parent.centroids()));
+        MiniBatchKMeansModel fresh = kmeans.fit(rows);
+        boolean freshWins = fresh.inertia(rows) < FRESH_FIT_ADVANTAGE * warm.inertia(rows);
+        return new WarmFit(SegmentFit.kmeans(freshWins ? fresh : warm, rows), freshWins);
+    }
+
+    @Override
+    public KSelection selectK(double[][] rows, int kMin, int kMax, long seed, int silhouetteSample,
+                              double minSegmentShare) {
+        return ClusterCountSelector.bySilhouette(rows, kMin, kMax, params(kMin, seed), silhouetteSample,
+                minSegmentShare);
+    }
+
+    @Override
+    public QualityMetrics quality(double[][] rows, SegmentFit fit, int silhouetteSample, long seed) {
+        return QualityReport.kmeans(rows, fit.centroids(), silhouetteSample, seed);
+    }
+
+    /** Batches of 20 rows per cluster, between 64 and 1024: small samples still get several batches per pass. */
+    static MiniBatchKMeansParams params(int k, long seed) {
+        return MiniBatchKMeansParams.defaults(k).withSeed(seed).withBatchSize(Math.min(1024, Math.max(64, k * 20)));
+    }
+}

@@ -1,0 +1,36 @@
+package io.segmenta.fitting.estimate;
+
+import io.segmenta.avro.Algorithm;
+import io.segmenta.avro.QualityMetrics;
+import io.segmenta.fitting.assembly.SegmentFit;
+import io.segmenta.fitting.select.KSelection;
+
+/**
+ * An algorithm that fits segments: the one thing a caller needs to know about K-Means, a Gaussian mixture or a
+ * future algorithm. Adding an algorithm is one implementation plus its line in {@link Estimators}. Implementations
+ * are stateless and thread-safe; every call is seeded, so the same input gives the same fit.
+ */
+public interface SegmentEstimator {
+
+    /** The algorithm written to the models this estimator's fits become. */
+    Algorithm algorithm();
+
+    /** k clusters fitted from scratch. */
+    SegmentFit fit(double[][] rows, int k, long seed);
+
+    /**
+     * A fit with the parent's k that starts from the parent (already expressed in the rows' space; it may be of
+     * another algorithm, which is converted into a starting point). An implementation may let a fit from scratch
+     * compete and say so in {@link WarmFit#fresh()}.
+     */
+    WarmFit warmFit(double[][] rows, SegmentFit parent, long seed);
+
+    /**
+     * Chooses k in [kMin, kMax] by this algorithm's criterion; a k whose fit leaves a segment with less than
+     * {@code minSegmentShare} of the rows is not chosen.
+     */
+    KSelection selectK(double[][] rows, int kMin, int kMax, long seed, int silhouetteSample, double minSegmentShare);
+
+    /** The quality metrics of a fit of this algorithm on the rows. */
+    QualityMetrics quality(double[][] rows, SegmentFit fit, int silhouetteSample, long seed);
+}

@@ -1,0 +1,237 @@
+package io.segmenta.fitting.refit;
+
+import io.segmenta.assigner.features.FeatureSource;
+import io.segmenta.assigner.features.FeatureVectorizer;
+import io.segmenta.avro.FeatureSpec;
+import io.segmenta.avro.QualityMetrics;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.avro.TrainingWindow;
+import io.segmenta.fitting.Vectors;
+import io.segmenta.fitting.assembly.AssemblyInput;
+import io.segmenta.fitting.assembly.MemberSample;
+import io.segmenta.fitting.assembly.SegmentFit;
+import io.segmenta.fitting.assembly.SegmentModelAssembler;
+import io.segmenta.fitting.assembly.SegmentModels;
+import io.segmenta.fitting.estimate.Estimators;
+import io.segmenta.fitting.estimate.SegmentEstimator;
+import io.segmenta.fitting.estimate.WarmFit;
+import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.features.FeatureSpecFitter;
+import io.segmenta.fitting.features.SpecAlignment;
+import io.segmenta.fitting.lineage.SegmentMatcher;
+import io.segmenta.fitting.profile.SegmentLabeler;
+import io.segmenta.fitting.profile.SegmentProfile;
+import io.segmenta.fitting.profile.SegmentProfiler;
+import io.segmenta.fitting.quality.ClusteringMetrics;
+import io.segmenta.fitting.select.KSelection;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What to do when a training window closes, as a plain function of a {@link RefitInput}:
+ * <ol>
+ *   <li>too few sampled customers: nothing ({@link RefitPath#NOT_ENOUGH_DATA});</li>
+ *   <li>no parent: fit a spec and a model on the sample, k fixed or chosen ({@link RefitPath#FIRST_FIT});</li>
+ *   <li>otherwise refit the parent: merged K-Means partial sums when every worker computed them against the parent
+ *       ({@link RefitPath#MERGED_PARTIAL_SUMS}), else a fit on the sample started from the parent, with the spec
+ *       re-fitted where it can be ({@link RefitPath#SAMPLE_WARM_START} / {@link RefitPath#SAMPLE_FRESH});</li>
+ *   <li>k changes only with evidence: a fit with the k the estimator would choose, whose silhouette beats the
+ *       refit's by at least the configured gain ({@link RefitPath#K_CHANGED});</li>
+ *   <li>the quality gate: a refit whose inertia on the sample exceeds the parent's on the same customers by more
+ *       than the configured fraction is not published ({@link RefitPath#REFUSED_BY_GATE});</li>
+ *   <li>stable ids and lineage against the parent (members followed through their previous segments), profiles,
+ *       labels and quality, by {@link SegmentModelAssembler}.</li>
+ * </ol>
+ */
+public final class RefitPolicy {
+
+    /** Tag of the model that holds the decision in short. */
+    public static final String DECISION_TAG = "decision";
+    public static final String PRODUCER_TAG = "producer";
+    public static final String DROPPED_FEATURES_TAG = "droppedFeatures";
+    /** Rows the silhouette (choice of k, the k-change rule, quality) is computed on at most. */
+    static final int SILHOUETTE_SAMPLE = 2000;
+
+    private final RefitPolicySettings settings;
+    private final SegmentModelAssembler assembler;
+    private final SegmentEstimator estimator;
+
+    public RefitPolicy(RefitPolicySettings settings, Clock clock) {
+        this.settings = settings;
+        this.assembler = new SegmentModelAssembler(new SegmentMatcher(), new SegmentLabeler(), clock);
+        this.estimator = Estimators.forAlgorithm(settings.algorithm());
+    }
+
+    public RefitPolicySettings settings() {
+        return settings;
+    }
+
+    public RefitOutcome apply(RefitInput in) {
+        SegmentModel parent = in.parent();
+        int needed = settings.minimumSample();
+        if (in.sample().size() < needed) {
+            return RefitOutcome.withoutModel(RefitPath.NOT_ENOUGH_DATA, "not enough customers yet: "
+                    + in.sample().size() + " sampled, " + needed + " needed", SpecRefit.notAttempted(
+                    parent == null ? null : parent.getFeatureSpec(), "nothing fitted"));
+        }
+        TrainingWindow window = in.counts().trainingWindow(parent);
+        List<FeatureSource> sources = in.sources();
+        return parent == null ? first(sources, window) : refit(in, sources, window);
+    }
+
+    private RefitOutcome first(List<FeatureSource> sources, TrainingWindow window) {
+        List<FeatureColumn> usable = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (FeatureColumn column : settings.features()) {
+            if (SpecRefitter.observed(column, sources)) {
+                usable.add(column);
+            } else {
+                dropped.add(column.name());
+            }
+        }
+        if (usable.isEmpty()) {
+            return RefitOutcome.withoutModel(RefitPath.NOT_ENOUGH_DATA, "no feature has an observed value yet",
+                    SpecRefit.notAttempted(null, "no parent"));
+        }
+        // a feature nobody has yet (e.g. no sessions tracked) cannot be fitted: leave it out of this lineage
+        FeatureSpec spec = FeatureSpecFitter.fit(usable, sources, settings.halfLifeDays());
+        double[][] x = vectorize(spec, sources);
+        KSelection selection = settings.kMin() == settings.kMax() ? null : selectK(x);
+        int k = selection == null ? settings.kMin() : selection.chosenK();
+        SegmentFit fit = estimator.fit(x, k, settings.seed());
+        Map<String, String> tags = new HashMap<>();
+        tags.put(DECISION_TAG, "first model, k=" + k + " (" + (selection == null ? "fixed" : selection.rule()) + ")");
+        if (!dropped.isEmpty()) {
+            tags.put(DROPPED_FEATURES_TAG, String.join(",", dropped) + " (no observed value in the first window)");
+        }
+        SpecRefit specRefit = SpecRefit.notAttempted(spec, "a first model fits its own spec");
+        SegmentModel model = assemble(spec, fit, x, sources, window, null, null, tags);
+        return new RefitOutcome(RefitPath.FIRST_FIT, model, "first model v" + model.getVersion() + " with k=" + k,
+                specRefit);
+    }
+
+    private RefitOutcome refit(RefitInput in, List<FeatureSource> sources, TrainingWindow window) {
+        SegmentModel parent = in.parent();
+        boolean merged = MergedPartialSums.apply(settings.algorithm(), parent, in.partialSums());
+        // workers' partial sums live in the parent's space; a refit from the sample re-fits the spec too
+        SpecRefit specRefit = merged
+                ? SpecRefit.notAttempted(parent.getFeatureSpec(), "merged partial sums live in the parent's space")
+                : SpecRefitter.refit(parent.getFeatureSpec(), settings.features(), sources, settings.halfLifeDays());
+        FeatureSpec spec = specRefit.spec();
+        SegmentFit parentFit = SegmentModels.read(parent, SpecAlignment.between(parent.getFeatureSpec(), spec));
+        double[][] x = vectorize(spec, sources);
+
+        RefitPath path;
+        String how;
+        SegmentFit fit;
+        if (merged) {
+            MergedPartialSums.Merged m = MergedPartialSums.merge(parent, in.partialSums(), in.counts().windowEnd(),
+                    settings.decayFactor());
+            fit = m.fit();
+            path = RefitPath.MERGED_PARTIAL_SUMS;
+            how = "merged partial sums of " + m.points() + " customers from " + in.partialSums().size() + " workers";
+        } else {
+            WarmFit warm = estimator.warmFit(x, parentFit, settings.seed());
+            fit = warm.fit();
+            path = warm.fresh() ? RefitPath.SAMPLE_FRESH : RefitPath.SAMPLE_WARM_START;
+            how = (warm.fresh() ? "fresh fit (better than the warm start)" : "warm-started fit") + " on a sample of "
+                    + x.length + " (workers had not all computed against v" + parent.getVersion() + ")";
+        }
+
+        if (settings.kMin() < settings.kMax()) {
+            KSelection selection = selectK(x);
+            if (selection.chosenK() != fit.k()) {
+                SegmentFit candidate = estimator.fit(x, selection.chosenK(), settings.seed());
+                double current = silhouette(x, fit);
+                double proposed = silhouette(x, candidate);
+                // k may change only with evidence: a clearly better silhouette on this window's sample
+                if (proposed - current >= settings.minSilhouetteGainForNewK()) {
+                    how = String.format(Locale.ROOT, "k changed %d -> %d: silhouette %.3f -> %.3f", fit.k(),
+                            candidate.k(), current, proposed);
+                    fit = candidate;
+                    path = RefitPath.K_CHANGED;
+                }
+            }
+        }
+
+        // quality gate: never publish a refit much worse than its parent on the same customers
+        double[][] parentCentroids = parentFit.centroids();
+        double parentInertia = ClusteringMetrics.inertia(x, parentCentroids, Vectors.nearest(parentCentroids, x));
+        double refitInertia = ClusteringMetrics.inertia(x, fit.centroids(), fit.assign(x));
+        if (refitInertia > parentInertia * (1 + settings.maxInertiaIncrease())) {
+            return RefitOutcome.withoutModel(RefitPath.REFUSED_BY_GATE, String.format(Locale.ROOT,
+                    "refused refit of v%d (%s): inertia %.1f on the window's sample vs the parent's %.1f (gate +%.0f%%)",
+                    parent.getVersion(), how, refitInertia, parentInertia, 100 * settings.maxInertiaIncrease()),
+                    specRefit);
+        }
+        MemberSample members = members(in.sample(), x, parent, parentFit);
+        Map<String, String> tags = Map.of(DECISION_TAG, how, SpecRefit.TAG, specRefit.tagValue());
+        SegmentModel model = assemble(spec, fit, x, sources, window, parent, members, tags);
+        return new RefitOutcome(path, model, "v" + model.getVersion() + " from v" + parent.getVersion() + ": " + how,
+                specRefit);
+    }
+
+    private SegmentModel assemble(FeatureSpec spec, SegmentFit fit, double[][] x, List<FeatureSource> sources,
+                                  TrainingWindow window, SegmentModel parent, MemberSample members,
+                                  Map<String, String> extraTags) {
+        int[] labels = fit.assign(x);
+        List<SegmentProfile> profiles = SegmentProfiler.profile(sources, settings.numericFeatureNames(),
+                settings.categoricalFeatureNames(), labels, fit.k());
+        QualityMetrics quality = Estimators.forAlgorithm(fit.algorithm())
+                .quality(x, fit, SILHOUETTE_SAMPLE, settings.seed());
+        Map<String, String> tags = new HashMap<>(extraTags);
+        tags.put(PRODUCER_TAG, settings.producer());
+        AssemblyInput in = AssemblyInput.of(settings.modelName(), spec, fit, profiles, quality, window).withTags(tags);
+        if (parent != null) {
+            in = in.withParent(parent, members);
+        }
+        return assembler.assemble(in);
+    }
+
+    /**
+     * Sampled customers the parent had assigned: previous = the parent's centre of their segment, current = their
+     * vector now, so the overlap follows members rather than places.
+     */
+    private static MemberSample members(List<SampledCustomer> sample, double[][] x, SegmentModel parent,
+                                        SegmentFit parentFit) {
+        List<double[]> previous = new ArrayList<>();
+        List<double[]> current = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            int index = sample.get(i).hadSegment()
+                    ? SegmentModels.indexOfSegment(parent, sample.get(i).previousSegmentId()) : -1;
+            if (index >= 0) {
+                previous.add(parentFit.centroid(index));
+                current.add(x[i]);
+            }
+        }
+        if (previous.isEmpty()) {
+            // workers had not assigned anyone yet (the model had not reached them): the parent's view of today's
+            // vectors is the best overlap there is (it can mistake a birth among newcomers for a split)
+            return MemberSample.same(x);
+        }
+        return new MemberSample(previous.toArray(double[][]::new), current.toArray(double[][]::new));
+    }
+
+    private KSelection selectK(double[][] x) {
+        return estimator.selectK(x, settings.kMin(), Math.min(settings.kMax(), x.length - 1), settings.seed(),
+                SILHOUETTE_SAMPLE, settings.minSegmentShare());
+    }
+
+    private double silhouette(double[][] x, SegmentFit fit) {
+        return ClusteringMetrics.silhouette(x, fit.assign(x), SILHOUETTE_SAMPLE, settings.seed()).mean();
+    }
+
+    static double[][] vectorize(FeatureSpec spec, List<FeatureSource> sources) {
+        FeatureVectorizer vectorizer = FeatureVectorizer.compile(spec);
+        double[][] x = new double[sources.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = vectorizer.vectorize(sources.get(i));
+        }
+        return x;
+    }
+}

@@ -1,0 +1,44 @@
+package io.segmenta.fitting.estimate;
+
+import io.segmenta.avro.Algorithm;
+import io.segmenta.fitting.Blobs;
+import io.segmenta.fitting.assembly.SegmentFit;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EstimatorsTest {
+
+    private static final Blobs BLOBS = Blobs.generate(3, 2, 100, 6, 8, 3);
+
+    @Test
+    void everyServableAlgorithmHasAnEstimatorThatFitsIt() {
+        assertThat(Estimators.algorithms()).containsExactlyInAnyOrder(Algorithm.KMEANS, Algorithm.GMM_DIAGONAL,
+                Algorithm.GMM_FULL);
+        for (Algorithm algorithm : Estimators.algorithms()) {
+            SegmentEstimator estimator = Estimators.forAlgorithm(algorithm);
+            SegmentFit fit = estimator.fit(BLOBS.rows(), 3, 1);
+            assertThat(fit.algorithm()).isEqualTo(algorithm);
+            assertThat(fit.k()).isEqualTo(3);
+            assertThat(estimator.quality(BLOBS.rows(), fit, 200, 1).getK()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aWarmFitConvertsAParentOfAnotherAlgorithm() {
+        SegmentFit kmeans = Estimators.forAlgorithm(Algorithm.KMEANS).fit(BLOBS.rows(), 3, 1);
+
+        WarmFit warm = Estimators.forAlgorithm(Algorithm.GMM_FULL).warmFit(BLOBS.rows(), kmeans, 1);
+
+        assertThat(warm.fit().algorithm()).isEqualTo(Algorithm.GMM_FULL);
+        assertThat(warm.fit().k()).isEqualTo(3);
+        assertThat(warm.fresh()).isFalse();
+    }
+
+    @Test
+    void anAlgorithmNobodyRegisteredIsRefused() {
+        assertThatThrownBy(() -> Estimators.forAlgorithm(Algorithm.UNKNOWN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no estimator for algorithm UNKNOWN");
+    }
+}
