@@ -2,8 +2,8 @@ package io.segmenta.schemas;
 
 /**
  * The default topic names of the contracts (the README's contracts table), in one place for every module. Each
- * service can rename them ({@code segmenta.topic.*} / {@code segmenta.topics.*} settings), e.g. to run two lineages
- * side by side; these are what a deployment gets without saying anything.
+ * service can rename them ({@code segmenta.topic.*} settings, declared in {@code io.segmenta.schemas.config}), e.g.
+ * to run two lineages side by side; these are what a deployment gets without saying anything.
  */
 public final class TopicNames {
 

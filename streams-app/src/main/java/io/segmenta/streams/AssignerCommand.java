@@ -64,8 +64,8 @@ public class AssignerCommand implements Callable<Integer> {
         put(overrides, SchemaRegistryConfig.URL, schemaRegistry);
         put(overrides, StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         put(overrides, StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString());
-        put(overrides, AssignerSettings.Key.HTTP_PORT.key, httpPort == null ? null : httpPort.toString());
-        put(overrides, AssignerSettings.Key.HTTP_HOST.key, httpHost);
+        put(overrides, AssignerKeys.HTTP_PORT.key(), httpPort == null ? null : httpPort.toString());
+        put(overrides, AssignerKeys.HTTP_HOST.key(), httpHost);
         overrides.putAll(properties);
         return AssignerSettings.load(config, overrides);
     }
@@ -75,7 +75,13 @@ public class AssignerCommand implements Callable<Integer> {
         AssignerSettings settings;
         try {
             settings = settings();
+            // the service also accepts a registry instance from code; from the command line only a URL can give one
+            if (!settings.registryProperties().containsKey(SchemaRegistryConfig.URL)) {
+                throw new IllegalArgumentException(SchemaRegistryConfig.URL + " is required (--schema-registry or in "
+                        + "the config file)");
+            }
         } catch (IllegalArgumentException e) {
+            // a configuration error is a usage error: exit code 2, the message names the key
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (AssignerService assigner = new AssignerService(settings)) {

@@ -56,7 +56,20 @@ class AssignerCommandTest {
         int code = cli.execute("--bootstrap-servers", "b:9092", "-D", "segmenta.dedup.size=-3");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("segmenta.dedup.size must be 1..4096");
+        assertThat(err.toString()).contains("Invalid value -3 for configuration segmenta.dedup.size");
+    }
+
+    @Test
+    void anUnknownSegmentaKeyExitsWith2NamingIt() throws Exception {
+        Path file = dir.resolve("assigner.properties");
+        Files.writeString(file, "bootstrap.servers=b:9092\nschema.registry.url=http://r:8081\nsegmenta.htp.port=1\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new AssignerCommand()).setErr(new PrintWriter(err));
+
+        int code = cli.execute("--config", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown setting segmenta.htp.port (did you mean segmenta.http.port?)");
     }
 
     @Test
@@ -66,7 +79,7 @@ class AssignerCommandTest {
 
         int code = cli.execute("--bootstrap-servers", "b:9092");
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("schema.registry.url is required");
     }
 

@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.schemas.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,11 +80,23 @@ class AssignerSettingsTest {
         assertThatThrownBy(() -> settings("segmenta.http.port", "70000")).hasMessageContaining("segmenta.http.port");
         assertThatThrownBy(() -> settings("segmenta.dedup.size", "0")).hasMessageContaining("segmenta.dedup.size");
         assertThatThrownBy(() -> settings("segmenta.dedup.window", "soon"))
-                .hasMessageContaining("segmenta.dedup.window must be a duration");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("segmenta.dedup.window").hasMessageContaining("must be a duration");
         assertThatThrownBy(() -> settings("segmenta.half-life.days", "-1")).hasMessageContaining("segmenta.half-life.days");
-        assertThatThrownBy(() -> settings("segmenta.rescore.chunk", "lots")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> settings("segmenta.rescore.chunk", "lots")).hasMessageContaining("segmenta.rescore.chunk");
+        assertThatThrownBy(() -> settings("segmenta.topic.changes", "segment changes"))
+                .hasMessageContaining("segmenta.topic.changes").hasMessageContaining("topic name");
+    }
+
+    @Test
+    void anUnknownSegmentaKeyIsRefusedByNameWithTheLikelyIntent() {
         assertThatThrownBy(() -> settings("segmenta.modle.name", "x"))
-                .hasMessageContaining("Unknown setting segmenta.modle.name");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("unknown setting segmenta.modle.name")
+                .hasMessageContaining("did you mean segmenta.model.name?");
+        assertThatThrownBy(() -> settings("segmenta.topics.events", "x")).as("the trainer's old name is not ours")
+                .hasMessageContaining("unknown setting segmenta.topics.events")
+                .hasMessageContaining("did you mean segmenta.topic.events?");
     }
 
     @Test
@@ -105,11 +118,10 @@ class AssignerSettingsTest {
     }
 
     @Test
-    void durationsAcceptShortAndIsoForms() {
-        assertThat(AssignerSettings.parseDuration("100ms")).isEqualTo(Duration.ofMillis(100));
-        assertThat(AssignerSettings.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(AssignerSettings.parseDuration("2d")).isEqualTo(Duration.ofDays(2));
-        assertThat(AssignerSettings.parseDuration("pt24h")).isEqualTo(Duration.ofHours(24));
+    void durationsAcceptTheShortAndTheIsoForm() {
+        assertThat(settings("segmenta.drift.window", "5m").driftWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings("segmenta.drift.window", "PT5M").driftWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings("segmenta.dedup.window", "2d").dedupWindow()).isEqualTo(Duration.ofDays(2));
     }
 
     static AssignerSettings settings(String key, String value) {

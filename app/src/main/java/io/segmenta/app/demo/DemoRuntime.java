@@ -10,10 +10,12 @@ import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.streams.AssignerKeys;
 import io.segmenta.streams.AssignerService;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.fitting.quality.ClusteringMetrics;
 import io.segmenta.trainer.job.TrainerConfig;
+import io.segmenta.trainer.job.TrainerKeys;
 import io.segmenta.trainer.job.TrainerRunner;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -79,7 +81,7 @@ public final class DemoRuntime implements AutoCloseable {
         assignerProps.put("schema.registry.url", registryUrl);
         assignerProps.put("state.dir", dataDir.resolve("assigner-state").toString());
         assignerProps.put("application.id", "segmenta-demo-assigner");
-        assignerProps.put("segmenta.http.port", Integer.toString(options.httpPort()));
+        assignerProps.put(AssignerKeys.HTTP_PORT.key(), Integer.toString(options.httpPort()));
         assigner = new AssignerService(AssignerSettings.fromMap(assignerProps)).start();
         closeInReverse.add(assigner);
         if (!assigner.awaitRunning(Duration.ofSeconds(90))) {
@@ -89,12 +91,12 @@ public final class DemoRuntime implements AutoCloseable {
         Properties trainerProps = new Properties();
         trainerProps.setProperty("bootstrap.servers", broker.bootstrapServers());
         trainerProps.setProperty("schema.registry.url", registryUrl);
-        trainerProps.setProperty("segmenta.window", options.window().toString());
-        trainerProps.setProperty("segmenta.k", options.k());
-        trainerProps.setProperty("segmenta.start", "earliest");
-        trainerProps.setProperty("segmenta.parallelism", "2");
-        trainerProps.setProperty("segmenta.checkpoint.interval", "PT2S");
-        trainerProps.setProperty("segmenta.out-of-orderness", "PT10M");
+        trainerProps.setProperty(TrainerKeys.WINDOW.key(), options.window().toString());
+        trainerProps.setProperty(TrainerKeys.K.key(), options.k());
+        trainerProps.setProperty(TrainerKeys.START.key(), "earliest");
+        trainerProps.setProperty(TrainerKeys.PARALLELISM.key(), "2");
+        trainerProps.setProperty(TrainerKeys.CHECKPOINT_INTERVAL.key(), "2s");
+        trainerProps.setProperty(TrainerKeys.OUT_OF_ORDERNESS.key(), "10m");
         trainer = TrainerRunner.start(TrainerConfig.fromProperties(trainerProps));
         closeInReverse.add(() -> trainer.cancel().get());
 

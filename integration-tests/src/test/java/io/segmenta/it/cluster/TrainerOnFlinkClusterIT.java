@@ -211,13 +211,8 @@ class TrainerOnFlinkClusterIT {
         List<String> arguments = new ArrayList<>(List.of("--bootstrap-servers", pipeline.bootstrap,
                 "--schema-registry", pipeline.registryUrl, "--config", trainerProperties.toString(),
                 "--checkpoint-dir", checkpoints, "--restore", CheckpointSettings.LATEST_IF_ANY,
-                "--k", "3", "--window", "P7D", "--start", "earliest",
-                "-D", "segmenta.checkpoint.interval=PT2S",
-                "-D", "segmenta.group.id=" + pipeline.prefix + "-trainer",
-                "-D", "segmenta.transactional.id.prefix=" + pipeline.prefix + "-trainer"));
-        Map.of("events", "customer-events", "models", "segment-models", "model-history", "segment-model-history",
-                "drift", "segment-drift", "dlq", "segment-dlq").forEach((key, topic) ->
-                arguments.addAll(List.of("-D", "segmenta.topics." + key + "=" + pipeline.topic(topic))));
+                "--k", "3", "--window", "P7D", "--start", "earliest"));
+        pipeline.trainerWiring("2s").forEach((key, value) -> arguments.addAll(List.of("-D", key + "=" + value)));
         return arguments;
     }
 

@@ -14,6 +14,7 @@ import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.streams.AssignerKeys;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -123,11 +124,11 @@ class AssignerCrashIT {
                 "io.segmenta.streams.AssignerCommand",
                 "--bootstrap-servers", bootstrap, "--schema-registry", registry,
                 "--application-id", prefix + "-" + run, "--state-dir", work.resolve(run).toString(), "--http-port", "0",
-                "-D", "segmenta.topic.events=" + prefix + ".customer-events",
-                "-D", "segmenta.topic.models=" + prefix + ".segment-models",
-                "-D", "segmenta.topic.assignments=" + prefix + "." + run + ".segment-assignments",
-                "-D", "segmenta.topic.changes=" + prefix + "." + run + ".segment-changes",
-                "-D", "segmenta.topic.dead-letters=" + prefix + "." + run + ".segment-dlq");
+                "-D", AssignerKeys.TOPIC_EVENTS.key() + "=" + prefix + ".customer-events",
+                "-D", AssignerKeys.TOPIC_MODELS.key() + "=" + prefix + ".segment-models",
+                "-D", AssignerKeys.TOPIC_ASSIGNMENTS.key() + "=" + prefix + "." + run + ".segment-assignments",
+                "-D", AssignerKeys.TOPIC_CHANGES.key() + "=" + prefix + "." + run + ".segment-changes",
+                "-D", AssignerKeys.TOPIC_DEAD_LETTERS.key() + "=" + prefix + "." + run + ".segment-dlq");
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve(run + "-" + System.nanoTime() + ".log").toFile()).start();
     }

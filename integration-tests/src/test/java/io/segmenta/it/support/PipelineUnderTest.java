@@ -4,14 +4,17 @@ import io.segmenta.app.embedded.KafkaTopics;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentAssignment;
 import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.streams.AssignerKeys;
 import io.segmenta.streams.AssignerService;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.trainer.job.TrainerConfig;
+import io.segmenta.trainer.job.TrainerKeys;
 import io.segmenta.trainer.job.TrainerRunner;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.core.execution.JobClient;
@@ -35,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -105,12 +109,12 @@ public final class PipelineUnderTest implements AutoCloseable {
         props.put("schema.registry.url", registryUrl);
         props.put("application.id", prefix + "-assigner");
         props.put("state.dir", Files.createTempDirectory(prefix + "-state").toString());
-        props.put("segmenta.http.port", "0");
-        props.put("segmenta.topic.events", topic("customer-events"));
-        props.put("segmenta.topic.models", topic("segment-models"));
-        props.put("segmenta.topic.assignments", topic("segment-assignments"));
-        props.put("segmenta.topic.changes", topic("segment-changes"));
-        props.put("segmenta.topic.dead-letters", topic("segment-dlq"));
+        props.put(AssignerKeys.HTTP_PORT.key(), "0");
+        props.put(AssignerKeys.TOPIC_EVENTS.key(), topic(TopicNames.CUSTOMER_EVENTS));
+        props.put(AssignerKeys.TOPIC_MODELS.key(), topic(TopicNames.SEGMENT_MODELS));
+        props.put(AssignerKeys.TOPIC_ASSIGNMENTS.key(), topic(TopicNames.SEGMENT_ASSIGNMENTS));
+        props.put(AssignerKeys.TOPIC_CHANGES.key(), topic(TopicNames.SEGMENT_CHANGES));
+        props.put(AssignerKeys.TOPIC_DEAD_LETTERS.key(), topic(TopicNames.SEGMENT_DLQ));
         AssignerService instance = new AssignerService(AssignerSettings.fromMap(props)).start();
         if (!instance.awaitRunning(Duration.ofSeconds(90))) {
             instance.close();
@@ -123,25 +127,30 @@ public final class PipelineUnderTest implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", registryUrl);
-        p.setProperty("segmenta.k", k);
-        p.setProperty("segmenta.window", window);
-        p.setProperty("segmenta.start", "earliest");
-        p.setProperty("segmenta.parallelism", "2");
-        p.setProperty("segmenta.checkpoint.interval", "PT1S");
-        p.setProperty("segmenta.group.id", prefix + "-trainer");
-        p.setProperty("segmenta.transactional.id.prefix", prefix + "-trainer");
-        for (String t : List.of("events", "models", "model-history", "drift", "dlq")) {
-            String base = switch (t) {
-                case "events" -> "customer-events";
-                case "models" -> "segment-models";
-                case "model-history" -> "segment-model-history";
-                case "drift" -> "segment-drift";
-                default -> "segment-dlq";
-            };
-            p.setProperty("segmenta.topics." + t, topic(base));
-        }
+        p.setProperty(TrainerKeys.K.key(), k);
+        p.setProperty(TrainerKeys.WINDOW.key(), window);
+        p.setProperty(TrainerKeys.START.key(), "earliest");
+        p.setProperty(TrainerKeys.PARALLELISM.key(), "2");
+        p.putAll(trainerWiring("1s"));
         trainer = TrainerRunner.start(TrainerConfig.fromProperties(p));
         return this;
+    }
+
+    /**
+     * The trainer's settings that put it on this pipeline's topics, with a consumer group and transactional ids of
+     * its own and checkpoints every {@code checkpointInterval}.
+     */
+    public Map<String, String> trainerWiring(String checkpointInterval) {
+        Map<String, String> wiring = new LinkedHashMap<>();
+        wiring.put(TrainerKeys.CHECKPOINT_INTERVAL.key(), checkpointInterval);
+        wiring.put(TrainerKeys.GROUP_ID.key(), prefix + "-trainer");
+        wiring.put(TrainerKeys.TRANSACTIONAL_ID_PREFIX.key(), prefix + "-trainer");
+        wiring.put(TrainerKeys.TOPIC_EVENTS.key(), topic(TopicNames.CUSTOMER_EVENTS));
+        wiring.put(TrainerKeys.TOPIC_MODELS.key(), topic(TopicNames.SEGMENT_MODELS));
+        wiring.put(TrainerKeys.TOPIC_MODEL_HISTORY.key(), topic(TopicNames.SEGMENT_MODEL_HISTORY));
+        wiring.put(TrainerKeys.TOPIC_DRIFT.key(), topic(TopicNames.SEGMENT_DRIFT));
+        wiring.put(TrainerKeys.TOPIC_DEAD_LETTERS.key(), topic(TopicNames.SEGMENT_DLQ));
+        return wiring;
     }
 
     public AssignerService assigner() {

@@ -25,8 +25,8 @@ public record CheckpointSettings(String directory, String restore) {
         directory = blankToNull(directory);
         restore = blankToNull(restore);
         if ((LATEST.equals(restore) || LATEST_IF_ANY.equals(restore)) && directory == null) {
-            throw new IllegalArgumentException("restore=" + restore + " needs a checkpoint directory "
-                    + "(segmenta.checkpoint.dir, --checkpoint-dir)");
+            throw new IllegalArgumentException(TrainerKeys.RESTORE.key() + "=" + restore + " needs a checkpoint "
+                    + "directory (" + TrainerKeys.CHECKPOINT_DIR.key() + ", --checkpoint-dir)");
         }
     }
 

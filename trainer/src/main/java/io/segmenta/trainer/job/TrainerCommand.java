@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.schemas.config.Setting;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "Run the Flink trainer: profiles from customer-events, refits per window, models to segment-models.")
 public class TrainerCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "Properties file (see TrainerConfig for the keys).")
+    @Option(names = "--config", description = "Properties file (keys: the README's trainer settings table).")
     Path config;
 
     @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers.")
@@ -42,7 +44,7 @@ public class TrainerCommand implements Callable<Integer> {
     @Option(names = "--k", description = "Number of segments, or a range such as 3..8.")
     String k;
 
-    @Option(names = "--window", description = "Training window, ISO-8601 (e.g. PT1H).")
+    @Option(names = "--window", description = "Training window, e.g. 1h, 7d or PT1H.")
     String window;
 
     @Option(names = "--parallelism", description = "Workers (default 2).")
@@ -78,7 +80,8 @@ public class TrainerCommand implements Callable<Integer> {
             trainerConfig = TrainerConfig.fromProperties(properties());
             env = TrainerRunner.environment(trainerConfig);
         } catch (IllegalArgumentException e) {
-            System.err.println("trainer: " + e.getMessage());
+            // a configuration error (unknown key, bad value, unreadable file): exit 2, the message names the key
+            System.err.println(e.getMessage().startsWith("trainer: ") ? e.getMessage() : "trainer: " + e.getMessage());
             return 2;
         }
         local = env instanceof LocalStreamEnvironment;
@@ -89,28 +92,41 @@ public class TrainerCommand implements Callable<Integer> {
         return 0;
     }
 
-    Properties properties() throws IOException {
+    /**
+     * The file, then the flags, then {@code -D}.
+     *
+     * @throws IllegalArgumentException when the file cannot be read (a usage error like a bad value)
+     */
+    Properties properties() {
         Properties p = new Properties();
         if (config != null) {
             try (InputStream in = Files.newInputStream(config)) {
                 p.load(in);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("config file " + config + " does not exist");
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot read config file " + config + ": " + e.getMessage(), e);
             }
         }
         put(p, "bootstrap.servers", bootstrapServers);
         put(p, "schema.registry.url", schemaRegistry);
-        put(p, "segmenta.model.name", modelName);
-        put(p, "segmenta.algorithm", algorithm);
-        put(p, "segmenta.k", k);
-        put(p, "segmenta.window", window);
-        put(p, "segmenta.parallelism", parallelism == null ? null : parallelism.toString());
-        put(p, "segmenta.start", start);
+        put(p, TrainerKeys.MODEL_NAME, modelName);
+        put(p, TrainerKeys.ALGORITHM, algorithm);
+        put(p, TrainerKeys.K, k);
+        put(p, TrainerKeys.WINDOW, window);
+        put(p, TrainerKeys.PARALLELISM, parallelism == null ? null : parallelism.toString());
+        put(p, TrainerKeys.START, start);
         if (backfill) {
-            p.setProperty("segmenta.backfill", "true");
+            put(p, TrainerKeys.BACKFILL, "true");
         }
-        put(p, "segmenta.checkpoint.dir", checkpointDir);
-        put(p, "segmenta.restore", restore);
+        put(p, TrainerKeys.CHECKPOINT_DIR, checkpointDir);
+        put(p, TrainerKeys.RESTORE, restore);
         p.putAll(overrides);
         return p;
+    }
+
+    private static void put(Properties p, Setting<?> setting, String value) {
+        put(p, setting.key(), value);
     }
 
     private static void put(Properties p, String key, String value) {

@@ -1,10 +1,10 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
-import io.segmenta.schemas.TopicNames;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.avro.Algorithm;
+import io.segmenta.avro.FeatureKind;
 import io.segmenta.avro.Transform;
 import io.segmenta.fitting.features.FeatureColumn;
 
@@ -14,44 +14,142 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the trainer learns and how often, with defaults and validation (Flink ML style). Kafka wiring lives in
- * {@link TrainerKafkaSettings}; these are the parts the pipeline itself needs, so tests build a pipeline from them
- * with any sources and sinks.
+ * What the trainer learns and how often, validated. Kafka wiring lives in {@link TrainerKafkaSettings}; these are the
+ * parts the pipeline itself needs, so tests build a pipeline from them with any sources and sinks. Serializable: the
+ * job's operators carry it.
  *
- * @param modelName                name of the model lineage, the key on {@code segment-models}
- * @param algorithm                KMEANS, GMM_DIAGONAL or GMM_FULL
- * @param kMin                     smallest k considered when a model is fitted from a sample
- * @param kMax                     largest k considered; equal to kMin for a fixed k
- * @param window                   training window (tumbling, event time)
- * @param outOfOrderness           how late events may be before the watermark passes them (they still update profiles)
- * @param idleness                 a source partition with no events for this long stops holding the watermark back
- * @param halfLifeDays             decay of profile counters; part of the feature spec (assigners must use the same)
- * @param features                 the profile features and their preparation
- * @param samplePerSubtask         customers each worker samples per window (first fit, profiles, quality, overlap)
- * @param decayFactor              weight of the parent's counts when merged partial sums refit K-Means (0: forget)
- * @param maxInertiaIncrease       quality gate: refuse a refit whose inertia on the window's sample exceeds the
- *                                 parent's on the same sample by more than this fraction
- * @param minSilhouetteGainForNewK quality gate: a refit may change k only when the new k's silhouette beats the
- *                                 current k's by this much
- * @param minSegmentShare          choosing k: a k whose fit leaves a segment with less than this share of the sample
- *                                 is not considered (a segment of a handful of outliers is not one to act on)
- * @param eventRules               validation limits, the same as the assigner's
- * @param topics                   where outputs go
- * @param seed                     makes sampling and seeding repeatable
- * @param dedup                    event-id de-duplication per customer, the same as the assigner's
+ * <p>Grouped into small records, each validating its own values; the flat accessors ({@link #kMin()},
+ * {@link #window()}, ...) are what the operators read. Build a variant with {@link #builder()} or
+ * {@link #toBuilder()}; the defaults are the declared ones ({@link TrainerKeys}).
+ *
+ * @param model      what is fitted: lineage name, algorithm, k, features and their decay
+ * @param eventTime  training windows and watermarks
+ * @param refit      sampling, merging and the quality gate of every refit
+ * @param topics     where inputs come from and outputs go
+ * @param eventRules validation limits, the same as the assigner's
+ * @param dedup      event-id de-duplication per customer, the same as the assigner's
  */
-public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, int kMax, Duration window,
-                              Duration outOfOrderness, Duration idleness, double halfLifeDays,
-                              List<FeatureColumn> features, int samplePerSubtask, double decayFactor,
-                              double maxInertiaIncrease, double minSilhouetteGainForNewK, double minSegmentShare,
-                              EventRules eventRules,
-                              Topics topics, long seed, DedupPolicy dedup) implements Serializable {
+public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit, Topics topics, EventRules eventRules,
+                              DedupPolicy dedup) implements Serializable {
+
+    public TrainerSettings {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(refit, "refit");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(eventRules, "eventRules");
+        Objects.requireNonNull(dedup, "dedup");
+    }
+
+    /**
+     * What is fitted.
+     *
+     * @param modelName       name of the model lineage, the key on {@code segment-models}
+     * @param algorithm       KMEANS, GMM_DIAGONAL or GMM_FULL
+     * @param kMin            smallest k considered when a model is fitted from a sample
+     * @param kMax            largest k considered; equal to kMin for a fixed k
+     * @param minSegmentShare choosing k: a k whose fit leaves a segment with less than this share of the sample is
+     *                        not considered (a segment of a handful of outliers is not one to act on)
+     * @param halfLifeDays    decay of profile counters; part of the feature spec (assigners must use the same)
+     * @param features        the profile features and their preparation
+     */
+    public record ModelSpec(String modelName, Algorithm algorithm, int kMin, int kMax, double minSegmentShare,
+                            double halfLifeDays, List<FeatureColumn> features) implements Serializable {
+
+        public ModelSpec {
+            if (modelName == null || modelName.isBlank()) {
+                throw new IllegalArgumentException("modelName must not be blank");
+            }
+            if (algorithm == null || algorithm == Algorithm.UNKNOWN) {
+                throw new IllegalArgumentException("algorithm must be KMEANS, GMM_DIAGONAL or GMM_FULL");
+            }
+            if (kMin < 2 || kMax < kMin || kMax > 50) {
+                throw new IllegalArgumentException("k range must satisfy 2 <= kMin <= kMax <= 50, got " + kMin + ".."
+                        + kMax);
+            }
+            if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
+                throw new IllegalArgumentException("minSegmentShare must be in [0, 0.5), got " + minSegmentShare);
+            }
+            if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
+                throw new IllegalArgumentException("halfLifeDays must be a positive number, got " + halfLifeDays);
+            }
+            if (features == null || features.isEmpty()) {
+                throw new IllegalArgumentException("at least one feature is needed");
+            }
+            FeatureCatalog catalog = FeatureCatalog.standard();
+            for (FeatureColumn f : features) {
+                if (!catalog.contains(f.name())) {
+                    throw new IllegalArgumentException("feature '" + f.name() + "' is not a profile feature; known: "
+                            + catalog.names());
+                }
+            }
+            features = List.copyOf(features);
+        }
+    }
+
+    /**
+     * Training windows and watermarks.
+     *
+     * @param window         training window (tumbling, event time)
+     * @param outOfOrderness how late events may be before the watermark passes them (they still update profiles)
+     * @param idleness       a source partition with no events for this long stops holding the watermark back
+     */
+    public record EventTime(Duration window, Duration outOfOrderness, Duration idleness) implements Serializable {
+
+        public EventTime {
+            positive("window", window);
+            Objects.requireNonNull(outOfOrderness, "outOfOrderness");
+            if (outOfOrderness.isNegative()) {
+                throw new IllegalArgumentException("outOfOrderness must not be negative, got " + outOfOrderness);
+            }
+            positive("idleness", idleness);
+        }
+
+        private static void positive(String name, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
+            }
+        }
+    }
+
+    /**
+     * How every refit samples, merges and is judged.
+     *
+     * @param samplePerSubtask         customers each worker samples per window (first fit, profiles, quality, overlap)
+     * @param decayFactor              weight of the parent's counts when merged partial sums refit K-Means (0: forget)
+     * @param maxInertiaIncrease       quality gate: refuse a refit whose inertia on the window's sample exceeds the
+     *                                 parent's on the same sample by more than this fraction
+     * @param minSilhouetteGainForNewK quality gate: a refit may change k only when the new k's silhouette beats the
+     *                                 current k's by this much
+     * @param seed                     makes sampling and seeding repeatable
+     */
+    public record Refit(int samplePerSubtask, double decayFactor, double maxInertiaIncrease,
+                        double minSilhouetteGainForNewK, long seed) implements Serializable {
+
+        public Refit {
+            if (samplePerSubtask < 50) {
+                throw new IllegalArgumentException("samplePerSubtask must be at least 50, got " + samplePerSubtask);
+            }
+            if (!(decayFactor >= 0 && decayFactor <= 1)) {
+                throw new IllegalArgumentException("decayFactor must be in [0, 1], got " + decayFactor);
+            }
+            if (!(maxInertiaIncrease >= 0)) {
+                throw new IllegalArgumentException("maxInertiaIncrease must be >= 0, got " + maxInertiaIncrease);
+            }
+            if (!(minSilhouetteGainForNewK >= 0)) {
+                throw new IllegalArgumentException("minSilhouetteGainForNewK must be >= 0, got "
+                        + minSilhouetteGainForNewK);
+            }
+        }
+    }
 
     /** Topic names. */
     public record Topics(String events, String models, String modelHistory, String drift, String deadLetters)
             implements Serializable {
-        public static final Topics DEFAULTS = new Topics(TopicNames.CUSTOMER_EVENTS, TopicNames.SEGMENT_MODELS,
-                TopicNames.SEGMENT_MODEL_HISTORY, TopicNames.SEGMENT_DRIFT, TopicNames.SEGMENT_DLQ);
+        /** The declared defaults ({@link TrainerKeys}). */
+        public static final Topics DEFAULTS = new Topics(TrainerKeys.TOPIC_EVENTS.defaultValue(),
+                TrainerKeys.TOPIC_MODELS.defaultValue(), TrainerKeys.TOPIC_MODEL_HISTORY.defaultValue(),
+                TrainerKeys.TOPIC_DRIFT.defaultValue(), TrainerKeys.TOPIC_DEAD_LETTERS.defaultValue());
 
         public Topics {
             for (String t : new String[]{events, models, modelHistory, drift, deadLetters}) {
@@ -62,64 +160,19 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
         }
     }
 
-    public TrainerSettings {
-        if (modelName == null || modelName.isBlank()) {
-            throw new IllegalArgumentException("modelName must not be blank");
-        }
-        if (algorithm == null || algorithm == Algorithm.UNKNOWN) {
-            throw new IllegalArgumentException("algorithm must be KMEANS, GMM_DIAGONAL or GMM_FULL");
-        }
-        if (kMin < 2 || kMax < kMin || kMax > 50) {
-            throw new IllegalArgumentException("k range must satisfy 2 <= kMin <= kMax <= 50, got " + kMin + ".." + kMax);
-        }
-        positive("window", window);
-        Objects.requireNonNull(outOfOrderness, "outOfOrderness");
-        positive("idleness", idleness);
-        if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
-            throw new IllegalArgumentException("halfLifeDays must be a positive number, got " + halfLifeDays);
-        }
-        if (features == null || features.isEmpty()) {
-            throw new IllegalArgumentException("at least one feature is needed");
-        }
-        FeatureCatalog catalog = FeatureCatalog.standard();
-        for (FeatureColumn f : features) {
-            if (!catalog.contains(f.name())) {
-                throw new IllegalArgumentException("feature '" + f.name() + "' is not a profile feature; known: "
-                        + catalog.names());
-            }
-        }
-        features = List.copyOf(features);
-        if (samplePerSubtask < 50) {
-            throw new IllegalArgumentException("samplePerSubtask must be at least 50, got " + samplePerSubtask);
-        }
-        if (!(decayFactor >= 0 && decayFactor <= 1)) {
-            throw new IllegalArgumentException("decayFactor must be in [0, 1], got " + decayFactor);
-        }
-        if (!(maxInertiaIncrease >= 0)) {
-            throw new IllegalArgumentException("maxInertiaIncrease must be >= 0, got " + maxInertiaIncrease);
-        }
-        if (!(minSilhouetteGainForNewK >= 0)) {
-            throw new IllegalArgumentException("minSilhouetteGainForNewK must be >= 0, got " + minSilhouetteGainForNewK);
-        }
-        if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
-            throw new IllegalArgumentException("minSegmentShare must be in [0, 0.5), got " + minSegmentShare);
-        }
-        Objects.requireNonNull(eventRules, "eventRules");
-        Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(dedup, "dedup");
-    }
-
-    private static void positive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
-        }
-    }
-
-    /** K-Means with k from 3 to 8, hourly windows, RFM and behaviour features. */
+    /** K-Means with k from 3 to 8, hourly windows, RFM and behaviour features: the declared defaults. */
     public static TrainerSettings defaults() {
-        return new TrainerSettings("default", Algorithm.KMEANS, 3, 8, Duration.ofHours(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(30), 30.0, defaultFeatures(), 2000, 0.5, 0.5, 0.05, 0.01, EventRules.DEFAULTS,
-                Topics.DEFAULTS, 42L, DedupPolicy.DEFAULTS);
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Recency, frequency, money, refunds and browsing: skewed counts and money are log-transformed. */
@@ -135,78 +188,229 @@ public record TrainerSettings(String modelName, Algorithm algorithm, int kMin, i
                 FeatureColumn.numeric(FeatureCatalog.TENURE_DAYS).withTransform(Transform.LOG1P));
     }
 
-    public TrainerSettings withModelName(String name) {
-        return new TrainerSettings(name, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public String modelName() {
+        return model.modelName();
     }
 
-    public TrainerSettings withAlgorithm(Algorithm a) {
-        return new TrainerSettings(modelName, a, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public Algorithm algorithm() {
+        return model.algorithm();
     }
 
-    public TrainerSettings withK(int min, int max) {
-        return new TrainerSettings(modelName, algorithm, min, max, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics,
-                seed, dedup);
+    public int kMin() {
+        return model.kMin();
     }
 
-    public TrainerSettings withWindow(Duration w) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, w, outOfOrderness, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public int kMax() {
+        return model.kMax();
     }
 
-    public TrainerSettings withOutOfOrderness(Duration d) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, d, idleness, halfLifeDays, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public double minSegmentShare() {
+        return model.minSegmentShare();
     }
 
-    public TrainerSettings withHalfLifeDays(double days) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, days, features,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public double halfLifeDays() {
+        return model.halfLifeDays();
     }
 
-    public TrainerSettings withFeatures(List<FeatureColumn> f) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays, f,
-                samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public List<FeatureColumn> features() {
+        return model.features();
     }
 
-    public TrainerSettings withSamplePerSubtask(int n) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, n, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics, seed, dedup);
+    public Duration window() {
+        return eventTime.window();
     }
 
-    public TrainerSettings withEventRules(EventRules rules) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, rules, topics, seed, dedup);
+    public Duration outOfOrderness() {
+        return eventTime.outOfOrderness();
     }
 
-    public TrainerSettings withTopics(Topics t) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, t, seed, dedup);
+    public Duration idleness() {
+        return eventTime.idleness();
     }
 
-    public TrainerSettings withDedup(DedupPolicy d) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, eventRules, topics,
-                seed, d);
+    public int samplePerSubtask() {
+        return refit.samplePerSubtask();
     }
 
-    public TrainerSettings withMinSegmentShare(double share) {
-        return new TrainerSettings(modelName, algorithm, kMin, kMax, window, outOfOrderness, idleness, halfLifeDays,
-                features, samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, share, eventRules,
-                topics, seed, dedup);
+    public double decayFactor() {
+        return refit.decayFactor();
+    }
+
+    public double maxInertiaIncrease() {
+        return refit.maxInertiaIncrease();
+    }
+
+    public double minSilhouetteGainForNewK() {
+        return refit.minSilhouetteGainForNewK();
+    }
+
+    public long seed() {
+        return refit.seed();
     }
 
     /** Names of the numeric features, in configuration order. */
     public List<String> numericFeatureNames() {
-        return features.stream().filter(f -> f.kind() == io.segmenta.avro.FeatureKind.NUMERIC)
-                .map(FeatureColumn::name).toList();
+        return features().stream().filter(f -> f.kind() == FeatureKind.NUMERIC).map(FeatureColumn::name).toList();
     }
 
     /** Names of the categorical features, in configuration order. */
     public List<String> categoricalFeatureNames() {
-        return features.stream().filter(f -> f.kind() == io.segmenta.avro.FeatureKind.CATEGORICAL)
-                .map(FeatureColumn::name).toList();
+        return features().stream().filter(f -> f.kind() == FeatureKind.CATEGORICAL).map(FeatureColumn::name)
+                .toList();
+    }
+
+    /**
+     * Settings value by value; {@link #build()} validates them. Starts from the declared defaults
+     * ({@link TrainerKeys}), the default features, the assigner's event rules and seed 42.
+     */
+    public static final class Builder {
+
+        private String modelName = TrainerKeys.MODEL_NAME.defaultValue();
+        private Algorithm algorithm = TrainerKeys.ALGORITHM.defaultValue();
+        private int kMin = TrainerKeys.K.defaultValue().min();
+        private int kMax = TrainerKeys.K.defaultValue().max();
+        private double minSegmentShare = TrainerKeys.K_MIN_SEGMENT_SHARE.defaultValue();
+        private double halfLifeDays = TrainerKeys.HALF_LIFE_DAYS.defaultValue();
+        private List<FeatureColumn> features = defaultFeatures();
+        private Duration window = TrainerKeys.WINDOW.defaultValue();
+        private Duration outOfOrderness = TrainerKeys.OUT_OF_ORDERNESS.defaultValue();
+        private Duration idleness = TrainerKeys.IDLENESS.defaultValue();
+        private int samplePerSubtask = TrainerKeys.SAMPLE_PER_WORKER.defaultValue();
+        private double decayFactor = TrainerKeys.DECAY.defaultValue();
+        private double maxInertiaIncrease = TrainerKeys.REFIT_MAX_INERTIA_INCREASE.defaultValue();
+        private double minSilhouetteGainForNewK = TrainerKeys.REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K.defaultValue();
+        private long seed = 42L;
+        private Topics topics = Topics.DEFAULTS;
+        private EventRules eventRules = EventRules.DEFAULTS;
+        private DedupPolicy dedup = new DedupPolicy(TrainerKeys.DEDUP_SIZE.defaultValue(),
+                TrainerKeys.DEDUP_WINDOW.defaultValue());
+
+        private Builder() {
+        }
+
+        private Builder(TrainerSettings s) {
+            model(s.model);
+            eventTime(s.eventTime);
+            refit(s.refit);
+            topics = s.topics;
+            eventRules = s.eventRules;
+            dedup = s.dedup;
+        }
+
+        public Builder modelName(String name) {
+            this.modelName = name;
+            return this;
+        }
+
+        public Builder algorithm(Algorithm a) {
+            this.algorithm = a;
+            return this;
+        }
+
+        /** k from {@code min} to {@code max}; equal for a fixed k. */
+        public Builder k(int min, int max) {
+            this.kMin = min;
+            this.kMax = max;
+            return this;
+        }
+
+        public Builder minSegmentShare(double share) {
+            this.minSegmentShare = share;
+            return this;
+        }
+
+        public Builder halfLifeDays(double days) {
+            this.halfLifeDays = days;
+            return this;
+        }
+
+        public Builder features(List<FeatureColumn> f) {
+            this.features = f;
+            return this;
+        }
+
+        public Builder window(Duration w) {
+            this.window = w;
+            return this;
+        }
+
+        public Builder outOfOrderness(Duration d) {
+            this.outOfOrderness = d;
+            return this;
+        }
+
+        public Builder idleness(Duration d) {
+            this.idleness = d;
+            return this;
+        }
+
+        public Builder samplePerSubtask(int n) {
+            this.samplePerSubtask = n;
+            return this;
+        }
+
+        public Builder decayFactor(double d) {
+            this.decayFactor = d;
+            return this;
+        }
+
+        public Builder maxInertiaIncrease(double fraction) {
+            this.maxInertiaIncrease = fraction;
+            return this;
+        }
+
+        public Builder minSilhouetteGainForNewK(double gain) {
+            this.minSilhouetteGainForNewK = gain;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder topics(Topics t) {
+            this.topics = t;
+            return this;
+        }
+
+        public Builder eventRules(EventRules rules) {
+            this.eventRules = rules;
+            return this;
+        }
+
+        public Builder dedup(DedupPolicy d) {
+            this.dedup = d;
+            return this;
+        }
+
+        /** Every value of {@code m}. */
+        public Builder model(ModelSpec m) {
+            return modelName(m.modelName()).algorithm(m.algorithm()).k(m.kMin(), m.kMax())
+                    .minSegmentShare(m.minSegmentShare()).halfLifeDays(m.halfLifeDays()).features(m.features());
+        }
+
+        /** Every value of {@code t}. */
+        public Builder eventTime(EventTime t) {
+            return window(t.window()).outOfOrderness(t.outOfOrderness()).idleness(t.idleness());
+        }
+
+        /** Every value of {@code r}. */
+        public Builder refit(Refit r) {
+            return samplePerSubtask(r.samplePerSubtask()).decayFactor(r.decayFactor())
+                    .maxInertiaIncrease(r.maxInertiaIncrease()).minSilhouetteGainForNewK(r.minSilhouetteGainForNewK())
+                    .seed(r.seed());
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the value that is out of range
+         */
+        public TrainerSettings build() {
+            return new TrainerSettings(
+                    new ModelSpec(modelName, algorithm, kMin, kMax, minSegmentShare, halfLifeDays, features),
+                    new EventTime(window, outOfOrderness, idleness),
+                    new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, seed),
+                    topics, eventRules, dedup);
+        }
     }
 }

@@ -42,8 +42,8 @@ class ProfileOperatorTest {
     static final SyntheticCustomers DATA = new SyntheticCustomers(20, 7, 11);
     static final Map<String, String> REGISTRY = Map.of(SchemaRegistryConfig.URL, "http://127.0.0.1:9"); // never called
 
-    final TrainerSettings settings = TrainerSettings.defaults().withK(3, 3).withWindow(Duration.ofDays(7))
-            .withSamplePerSubtask(500);
+    final TrainerSettings settings = TrainerSettings.builder().k(3, 3).window(Duration.ofDays(7))
+            .samplePerSubtask(500).build();
     final ProfileFolder folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
     final EventPayloads payloads = new EventPayloads();
 

@@ -1,6 +1,7 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
+import io.segmenta.schemas.config.InvalidSettingException;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -117,7 +118,7 @@ class TrainerConfigTest {
 
         assertThat(config.settings().dedup()).isEqualTo(new DedupPolicy(16, Duration.ofHours(2)));
         assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.dedup.size", "0")))
-                .hasMessageContaining("dedup capacity must be 1..4096");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("segmenta.dedup.size");
     }
 
     @Test
@@ -127,7 +128,77 @@ class TrainerConfigTest {
         assertThat(TrainerConfig.fromProperties(props("segmenta.k.min-segment-share", "0.05")).settings()
                 .minSegmentShare()).isEqualTo(0.05);
         assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.k.min-segment-share", "0.6")))
-                .hasMessageContaining("minSegmentShare must be in [0, 0.5)");
+                .hasMessageContaining("segmenta.k.min-segment-share").hasMessageContaining("must be in [0, 0.5)");
+    }
+
+    @Test
+    void theRefitGateThresholdsDefaultToTheDeclaredOnesAndCanBeSet() {
+        TrainerSettings defaults = TrainerConfig.fromProperties(props()).settings();
+        assertThat(defaults.maxInertiaIncrease()).isEqualTo(0.5);
+        assertThat(defaults.minSilhouetteGainForNewK()).isEqualTo(0.05);
+
+        TrainerSettings set = TrainerConfig.fromProperties(props("segmenta.refit.max-inertia-increase", "0.25",
+                "segmenta.refit.min-silhouette-gain-for-new-k", "0.1")).settings();
+
+        assertThat(set.maxInertiaIncrease()).isEqualTo(0.25);
+        assertThat(set.minSilhouetteGainForNewK()).isEqualTo(0.1);
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.refit.max-inertia-increase", "-0.1")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("segmenta.refit.max-inertia-increase").hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.refit.min-silhouette-gain-for-new-k",
+                "3"))).hasMessageContaining("segmenta.refit.min-silhouette-gain-for-new-k");
+    }
+
+    @Test
+    void durationsTakeTheShortAndTheIsoForm() {
+        TrainerSettings s = TrainerConfig.fromProperties(props("segmenta.window", "7d", "segmenta.out-of-orderness",
+                "PT10M", "segmenta.idleness", "45s", "segmenta.dedup.window", "2h")).settings();
+
+        assertThat(s.window()).isEqualTo(Duration.ofDays(7));
+        assertThat(s.outOfOrderness()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(s.idleness()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(s.dedup().window()).isEqualTo(Duration.ofHours(2));
+        assertThat(TrainerConfig.fromProperties(props("segmenta.checkpoint.interval", "2s")).kafka()
+                .checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anUnknownSegmentaKeyIsRefusedNamingIt() {
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.windw", "1h")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("unknown setting segmenta.windw").hasMessageContaining("did you mean segmenta.window?");
+    }
+
+    @Test
+    void theOldTopicKeysStillWorkAsTheNewOnesButNotBesideThem() {
+        TrainerSettings.Topics topics = TrainerConfig.fromProperties(props("segmenta.topics.events", "e",
+                "segmenta.topics.models", "m", "segmenta.topics.model-history", "h", "segmenta.topics.drift", "d",
+                "segmenta.topics.dlq", "q")).settings().topics();
+
+        assertThat(topics).isEqualTo(new TrainerSettings.Topics("e", "m", "h", "d", "q"));
+        assertThat(TrainerConfig.fromProperties(props("segmenta.topic.dead-letters", "q2")).settings().topics()
+                .deadLetters()).isEqualTo("q2");
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.topics.dlq", "q",
+                "segmenta.topic.dead-letters", "q2"))).hasMessageContaining("set only segmenta.topic.dead-letters");
+    }
+
+    @Test
+    void theTransactionalIdPrefixFollowsTheModelNameUnlessSet() {
+        assertThat(TrainerConfig.fromProperties(props("segmenta.model.name", "rfm")).kafka().transactionalIdPrefix())
+                .isEqualTo("segmenta-trainer-rfm");
+        assertThat(TrainerConfig.fromProperties(props("segmenta.transactional.id.prefix", "eu")).kafka()
+                .transactionalIdPrefix()).isEqualTo("eu");
+    }
+
+    @Test
+    void theCommandExitsWith2OnAnUnknownKeyOrAMissingConfigFile() {
+        int unknown = new CommandLine(new TrainerCommand()).execute("--bootstrap-servers", "localhost:1",
+                "--schema-registry", "http://localhost:1", "-D", "segmenta.topics.event=x");
+        int missing = new CommandLine(new TrainerCommand()).execute("--schema-registry", "http://localhost:1",
+                "--config", dir.resolve("missing.properties").toString());
+
+        assertThat(unknown).isEqualTo(2);
+        assertThat(missing).isEqualTo(2);
     }
 
     private static Properties props(String... keyValues) {

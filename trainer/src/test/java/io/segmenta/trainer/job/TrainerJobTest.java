@@ -48,8 +48,8 @@ class TrainerJobTest {
     private static Map<String, String> registryConfig;
     private static final SyntheticCustomers DATA = new SyntheticCustomers(60, 42, 7);
 
-    private final TrainerSettings settings = TrainerSettings.defaults().withK(3, 3).withWindow(Duration.ofDays(7))
-            .withSamplePerSubtask(500);
+    private final TrainerSettings settings = TrainerSettings.builder().k(3, 3).window(Duration.ofDays(7))
+            .samplePerSubtask(500).build();
 
     @BeforeAll
     static void startRegistry() throws Exception {

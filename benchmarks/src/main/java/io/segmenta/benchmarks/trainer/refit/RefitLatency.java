@@ -80,7 +80,7 @@ public final class RefitLatency {
             sizes.add(Integer.parseInt(s.trim().replace("_", "")));
         }
         Probe.captureTrainerLogs();
-        TrainerSettings settings = TrainerSettings.defaults().withWindow(Duration.ofDays(1));
+        TrainerSettings settings = TrainerSettings.builder().window(Duration.ofDays(1)).build();
         System.out.printf(Locale.ROOT, "refit latency: %d cores, max heap %,d MB, load average %.2f, JDK %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load(),
                 System.getProperty("java.version"));

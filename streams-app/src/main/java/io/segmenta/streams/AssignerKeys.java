@@ -1,0 +1,52 @@
+package io.segmenta.streams;
+
+import io.segmenta.schemas.TopicNames;
+import io.segmenta.schemas.config.Setting;
+import io.segmenta.schemas.config.SettingsDefinition;
+import io.segmenta.schemas.config.SharedSettings;
+
+import java.time.Duration;
+
+/**
+ * The assigner's {@code segmenta.*} settings, each declared once: its own below, and those it shares with the
+ * trainer ({@link SharedSettings}). The README's assigner settings table lists exactly these
+ * ({@code AssignerSettingsReadmeTest} checks it).
+ */
+public final class AssignerKeys {
+
+    public static final Setting<String> TOPIC_EVENTS = SharedSettings.TOPIC_EVENTS;
+    public static final Setting<String> TOPIC_MODELS = SharedSettings.TOPIC_MODELS;
+    public static final Setting<String> TOPIC_DEAD_LETTERS = SharedSettings.TOPIC_DEAD_LETTERS;
+    public static final Setting<String> TOPIC_ASSIGNMENTS = Setting.topic("segmenta.topic.assignments",
+            TopicNames.SEGMENT_ASSIGNMENTS, "output, compacted: the latest assignment per customer");
+    public static final Setting<String> TOPIC_CHANGES = Setting.topic("segmenta.topic.changes",
+            TopicNames.SEGMENT_CHANGES, "output: a record per change of a customer's segment");
+    public static final Setting<String> MODEL_NAME = SharedSettings.MODEL_NAME;
+    public static final Setting<Double> HALF_LIFE_DAYS = SharedSettings.HALF_LIFE_DAYS;
+    public static final Setting<Integer> DEDUP_SIZE = SharedSettings.DEDUP_SIZE;
+    public static final Setting<Duration> DEDUP_WINDOW = SharedSettings.DEDUP_WINDOW;
+
+    public static final Setting<String> HTTP_HOST = Setting.text("segmenta.http.host", "127.0.0.1",
+            "address the HTTP API binds (0.0.0.0 serves other hosts)");
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("segmenta.http.port", 7070, 0, 65535,
+            "port of the HTTP API; 0 = any free port");
+    public static final Setting<String> HTTP_ADVERTISED_HOST = Setting.text("segmenta.http.advertised-host", null,
+            "how other instances reach this one (application.server); default: the bind host, or the machine's "
+                    + "name when binding 0.0.0.0");
+    public static final Setting<Integer> RESCORE_CHUNK = Setting.integer("segmenta.rescore.chunk", 2000, 1,
+            Integer.MAX_VALUE, "customers re-scored per punctuation after a model update");
+    public static final Setting<Duration> RESCORE_INTERVAL = Setting.duration("segmenta.rescore.interval", "100ms",
+            Duration.ofMillis(1), "wall-clock period of the model check and re-score punctuator");
+    public static final Setting<Duration> DRIFT_WINDOW = Setting.duration("segmenta.drift.window", "1m",
+            Duration.ofMillis(1), "wall-clock window of the live drift statistics");
+
+    /** Everything the assigner reads; any other {@code segmenta.*} key is refused. */
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("assigner")
+            .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_ASSIGNMENTS, TOPIC_CHANGES, TOPIC_DEAD_LETTERS, MODEL_NAME,
+                    HALF_LIFE_DAYS, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, DEDUP_SIZE, DEDUP_WINDOW,
+                    RESCORE_CHUNK, RESCORE_INTERVAL, DRIFT_WINDOW)
+            .build();
+
+    private AssignerKeys() {
+    }
+}
