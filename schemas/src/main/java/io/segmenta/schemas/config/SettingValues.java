@@ -2,6 +2,7 @@ package io.segmenta.schemas.config;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The values of one service's settings in a configuration: what was set, parsed and validated, or the default. */
 public final class SettingValues {
@@ -12,8 +13,9 @@ public final class SettingValues {
 
     SettingValues(SettingsDefinition definition, Map<String, Object> parsed, Set<String> explicit) {
         this.definition = definition;
+        // ConfigDef keeps unset settings without a default as null entries; Map.copyOf refuses nulls
         this.parsed = Map.copyOf(parsed.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         this.explicit = Set.copyOf(explicit);
     }
 

@@ -129,8 +129,16 @@ public final class SettingsDefinition {
                 .append(byKey.keySet()).toString();
     }
 
-    /** The declared key nearest to a misspelt one, when it is near enough to be the likely intent. */
+    /**
+     * The declared key a wrong one most likely meant: one it is the cut-off start of
+     * ({@code segmenta.refit.max-inertia}), else the nearest by edit distance when near enough to be a typo.
+     */
     private Optional<String> closest(String key) {
+        Optional<String> completed = byKey.keySet().stream().filter(k -> k.startsWith(key))
+                .min(Comparator.comparingInt(String::length));
+        if (completed.isPresent()) {
+            return completed;
+        }
         return byKey.keySet().stream()
                 .min(Comparator.comparingInt(k -> editDistance(key, k)))
                 .filter(k -> editDistance(key, k) <= Math.max(2, key.length() / 5));

@@ -37,6 +37,8 @@ class SettingsDefinitionTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("tester: unknown setting segmenta.modle.name")
                 .hasMessageContaining("did you mean segmenta.model.name?");
+        assertThatThrownBy(() -> DEFINITION.parse(Map.of("segmenta.batch", "5")))
+                .hasMessageContaining("did you mean segmenta.batch.size?");
         assertThatThrownBy(() -> DEFINITION.parse(Map.of("segmenta.zzz", "x")))
                 .hasMessageContaining("unknown setting segmenta.zzz").hasMessageNotContaining("did you mean");
     }
