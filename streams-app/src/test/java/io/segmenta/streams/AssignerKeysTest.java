@@ -10,16 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssignerKeysTest {
 
     @Test
-    void theReadmeTableListsExactlyTheDeclaredSettingsWithTheirDefaults() {
-        var rows = ReadmeSettingsTable.rows(ReadmeSettingsTable.readme(), "assigner");
-
-        assertThat(ReadmeSettingsTable.differences(rows, AssignerKeys.DEFINITION, SharedSettings.ALL))
-                .as("README.md's assigner settings table against AssignerKeys").isEmpty();
-    }
-
-    @Test
-    void everySharedSettingIsTheAssigners() {
-        assertThat(AssignerKeys.DEFINITION.settings()).containsAll(SharedSettings.ALL);
+    void theReadmeTableAndTheSharedSettingsMatchTheDeclarations() {
+        assertThat(ReadmeSettingsTable.serviceProblems("assigner", AssignerKeys.DEFINITION)).isEmpty();
     }
 
     @Test

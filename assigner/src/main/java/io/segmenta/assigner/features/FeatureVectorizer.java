@@ -236,6 +236,15 @@ public final class FeatureVectorizer {
         void write(FeatureSource source, double[] out, int offset);
     }
 
+    /**
+     * The LOG1P transform, defined on every number: {@code sign(x) * log1p(|x|)}, equal to {@code log1p} on the
+     * non-negative values features usually have. The trainer fits with this very function, so a value below -1
+     * (a refund larger than the purchases, say) is read the same way on both sides instead of refused by one.
+     */
+    public static double signedLog1p(double x) {
+        return x >= 0 ? StrictMath.log1p(x) : -StrictMath.log1p(-x);
+    }
+
     private record NumericStep(String name, int column, double impute, double clipMin, double clipMax,
                                boolean log1p, double center, double scale) implements Step {
         @Override
@@ -251,7 +260,7 @@ public final class FeatureVectorizer {
                 x = clipMax;
             }
             if (log1p) {
-                x = x >= 0 ? StrictMath.log1p(x) : -StrictMath.log1p(-x);
+                x = signedLog1p(x);
             }
             out[offset + column] = (x - center) / scale;
         }

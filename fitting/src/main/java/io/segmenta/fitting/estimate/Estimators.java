@@ -35,6 +35,23 @@ public final class Estimators {
         return estimator;
     }
 
+    /**
+     * The estimator a user names ({@link SegmentEstimator#names()}; case, '_' for '-' and spaces do not matter).
+     *
+     * @throws IllegalArgumentException listing the names there are
+     */
+    public static SegmentEstimator forName(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return REGISTERED.stream().filter(e -> e.names().contains(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be " + describeNames()));
+    }
+
+    /** The printed names of the registered estimators, e.g. "kmeans, gmm-diagonal or gmm-full". */
+    public static String describeNames() {
+        List<String> names = REGISTERED.stream().map(e -> e.names().get(0)).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
     /** The algorithms that can be fitted. */
     public static Set<Algorithm> algorithms() {
         return Collections.unmodifiableSet(BY_ALGORITHM.keySet());

@@ -30,6 +30,13 @@ public final class GaussianMixtureEstimator implements SegmentEstimator {
     }
 
     @Override
+    public java.util.List<String> names() {
+        // a bare "gmm" is the diagonal one: the cheaper shape, and the one most tools mean by default
+        return covarianceType == CovarianceType.DIAGONAL ? java.util.List.of("gmm-diagonal", "gmm")
+                : java.util.List.of("gmm-full");
+    }
+
+    @Override
     public SegmentFit fit(double[][] rows, int k, long seed) {
         GaussianMixtureModel model = new GaussianMixture(GaussianMixtureParams.defaults(k, covarianceType)
                 .withSeed(seed)).fit(rows);

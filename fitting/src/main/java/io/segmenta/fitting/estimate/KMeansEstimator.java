@@ -23,6 +23,11 @@ public final class KMeansEstimator implements SegmentEstimator {
     }
 
     @Override
+    public java.util.List<String> names() {
+        return java.util.List.of("kmeans", "k-means");
+    }
+
+    @Override
     public SegmentFit fit(double[][] rows, int k, long seed) {
         return SegmentFit.kmeans(new MiniBatchKMeans(params(k, seed)).fit(rows), rows);
     }

@@ -15,6 +15,12 @@ public interface SegmentEstimator {
     /** The algorithm written to the models this estimator's fits become. */
     Algorithm algorithm();
 
+    /**
+     * How users spell this algorithm in settings and on command lines, lower case; the first is the one printed.
+     * The trainer's {@code segmenta.algorithm} accepts exactly these ({@link Estimators#forName}).
+     */
+    java.util.List<String> names();
+
     /** k clusters fitted from scratch. */
     SegmentFit fit(double[][] rows, int k, long seed);
 

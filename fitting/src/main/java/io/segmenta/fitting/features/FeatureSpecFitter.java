@@ -1,5 +1,6 @@
 package io.segmenta.fitting.features;
 
+import io.segmenta.assigner.features.FeatureVectorizer;
 import io.segmenta.assigner.features.FeatureSource;
 import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.avro.FeatureDef;
@@ -81,11 +82,7 @@ public final class FeatureSpecFitter {
                 v = Math.min(v, c.clipMax());
             }
             if (c.transform() == Transform.LOG1P) {
-                if (v <= -1) {
-                    throw new IllegalArgumentException("feature " + c.name() + " has value " + v
-                            + " <= -1 after clipping, which LOG1P cannot take; clip it at a minimum > -1");
-                }
-                v = Math.log1p(v);
+                v = FeatureVectorizer.signedLog1p(v);
             }
             values[i] = v;
         }

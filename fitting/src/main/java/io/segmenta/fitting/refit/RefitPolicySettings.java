@@ -88,34 +88,81 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         return namesOf(FeatureKind.CATEGORICAL);
     }
 
-    public RefitPolicySettings withK(int min, int max) {
-        return new RefitPolicySettings(modelName, algorithm, min, max, features, halfLifeDays, decayFactor,
-                maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public RefitPolicySettings withAlgorithm(Algorithm a) {
-        return new RefitPolicySettings(modelName, a, kMin, kMax, features, halfLifeDays, decayFactor,
-                maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
-    }
+    /**
+     * Settings value by value, for callers that change a few of them (tests, the trainer's own settings);
+     * {@link #build()} validates.
+     */
+    public static final class Builder {
+        private String modelName;
+        private Algorithm algorithm;
+        private int kMin;
+        private int kMax;
+        private List<FeatureColumn> features;
+        private double halfLifeDays;
+        private double decayFactor;
+        private double maxInertiaIncrease;
+        private double minSilhouetteGainForNewK;
+        private double minSegmentShare;
+        private long seed;
+        private String producer;
 
-    public RefitPolicySettings withDecayFactor(double factor) {
-        return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, factor,
-                maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
-    }
+        private Builder(RefitPolicySettings s) {
+            modelName = s.modelName;
+            algorithm = s.algorithm;
+            kMin = s.kMin;
+            kMax = s.kMax;
+            features = s.features;
+            halfLifeDays = s.halfLifeDays;
+            decayFactor = s.decayFactor;
+            maxInertiaIncrease = s.maxInertiaIncrease;
+            minSilhouetteGainForNewK = s.minSilhouetteGainForNewK;
+            minSegmentShare = s.minSegmentShare;
+            seed = s.seed;
+            producer = s.producer;
+        }
 
-    public RefitPolicySettings withMaxInertiaIncrease(double increase) {
-        return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
-                increase, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
-    }
+        /** k from {@code min} to {@code max}; equal for a fixed k. */
+        public Builder k(int min, int max) {
+            kMin = min;
+            kMax = max;
+            return this;
+        }
 
-    public RefitPolicySettings withMinSilhouetteGainForNewK(double gain) {
-        return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
-                maxInertiaIncrease, gain, minSegmentShare, seed, producer);
-    }
+        public Builder algorithm(Algorithm a) {
+            algorithm = a;
+            return this;
+        }
 
-    public RefitPolicySettings withFeatures(List<FeatureColumn> columns) {
-        return new RefitPolicySettings(modelName, algorithm, kMin, kMax, columns, halfLifeDays, decayFactor,
-                maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
+        public Builder features(List<FeatureColumn> columns) {
+            features = columns;
+            return this;
+        }
+
+        public Builder decayFactor(double factor) {
+            decayFactor = factor;
+            return this;
+        }
+
+        public Builder maxInertiaIncrease(double increase) {
+            maxInertiaIncrease = increase;
+            return this;
+        }
+
+        public Builder minSilhouetteGainForNewK(double gain) {
+            minSilhouetteGainForNewK = gain;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the value that is out of range */
+        public RefitPolicySettings build() {
+            return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
+                    maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
+        }
     }
 
     private List<String> namesOf(FeatureKind kind) {

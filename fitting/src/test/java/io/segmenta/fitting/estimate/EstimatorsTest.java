@@ -37,6 +37,15 @@ class EstimatorsTest {
     }
 
     @Test
+    void usersNameAnEstimatorByAnyOfItsSpellings() {
+        assertThat(Estimators.forName("K-Means").algorithm()).isEqualTo(Algorithm.KMEANS);
+        assertThat(Estimators.forName(" gmm ").algorithm()).isEqualTo(Algorithm.GMM_DIAGONAL);
+        assertThat(Estimators.forName("GMM_FULL").algorithm()).isEqualTo(Algorithm.GMM_FULL);
+        assertThat(Estimators.describeNames()).isEqualTo("kmeans, gmm-diagonal or gmm-full");
+        assertThatThrownBy(() -> Estimators.forName("dbscan")).hasMessage("must be kmeans, gmm-diagonal or gmm-full");
+    }
+
+    @Test
     void anAlgorithmNobodyRegisteredIsRefused() {
         assertThatThrownBy(() -> Estimators.forAlgorithm(Algorithm.UNKNOWN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no estimator for algorithm UNKNOWN");

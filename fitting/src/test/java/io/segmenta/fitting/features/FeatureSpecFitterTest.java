@@ -104,6 +104,16 @@ class FeatureSpecFitterTest {
     }
 
     @Test
+    void log1pTakesAValueBelowMinusOneAsTheAssignerDoes() {
+        FeatureSpec spec = FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary")
+                .withTransform(Transform.LOG1P).withScaling(Scaling.STANDARD)), List.of(
+                new MapFeatureSource().with("monetary", -3), new MapFeatureSource().with("monetary", 3)), 30);
+
+        assertThat(spec.getFeatures().get(0).getCenter()).isEqualTo(0.0, within(1e-12));
+        assertThat(spec.getFeatures().get(0).getScale()).isEqualTo(Math.log1p(3), within(1e-12));
+    }
+
+    @Test
     void rejectsInvalidConfigurations() {
         assertThatThrownBy(() -> FeatureColumn.numeric(" ")).hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> FeatureColumn.categorical("c").withScaling(Scaling.STANDARD))
@@ -118,8 +128,8 @@ class FeatureSpecFitterTest {
         assertThatThrownBy(() -> FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary"),
                 FeatureColumn.numeric("monetary")), ROWS, 30)).hasMessageContaining("listed twice");
         assertThatThrownBy(() -> FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary")
-                .withTransform(Transform.LOG1P)), List.of(new MapFeatureSource().with("monetary", -3)), 30))
-                .hasMessageContaining("LOG1P");
+                .withTransform(Transform.LOG1P)), List.of(new MapFeatureSource().with("monetary",
+                Double.POSITIVE_INFINITY)), 30)).hasMessageContaining("infinite value");
         assertThatThrownBy(() -> FeatureSpecFitter.fit(List.of(FeatureColumn.numeric("monetary")), ROWS, 0))
                 .hasMessageContaining("halfLifeDays");
     }

@@ -76,8 +76,8 @@ class RefitPolicyTest {
 
     @Test
     void firstModelLeavesOutAFeatureNobodyHasYet() {
-        RefitPolicySettings settings = settings(3, 3).withFeatures(List.of(Windows.raw(Windows.A),
-                Windows.raw(Windows.B), Windows.raw(io.segmenta.assigner.features.FeatureCatalog.SESSIONS)));
+        RefitPolicySettings settings = settings(3, 3).toBuilder().features(List.of(Windows.raw(Windows.A),
+                Windows.raw(Windows.B), Windows.raw(io.segmenta.assigner.features.FeatureCatalog.SESSIONS))).build();
 
         RefitOutcome outcome = policy(settings).apply(first(THREE.rows()));
 
@@ -153,10 +153,10 @@ class RefitPolicyTest {
         long end = nextEnd(parent);
         RefitInput in = new RefitInput(known(week, parent), twoWorkers(parent, shifted, end, parent.getVersion()),
                 counts(end, week.length), parent);
-        RefitPolicySettings forgetful = settings(3, 3).withDecayFactor(0);
+        RefitPolicySettings forgetful = settings(3, 3).toBuilder().decayFactor(0).build();
 
         RefitOutcome refused = policy(forgetful).apply(in);
-        RefitOutcome tolerated = policy(forgetful.withMaxInertiaIncrease(3.0)).apply(in);
+        RefitOutcome tolerated = policy(forgetful.toBuilder().maxInertiaIncrease(3.0).build()).apply(in);
 
         assertThat(refused.path()).isEqualTo(RefitPath.REFUSED_BY_GATE);
         assertThat(refused.published()).isFalse();
@@ -171,8 +171,8 @@ class RefitPolicyTest {
         SegmentModel parent = firstModel(FOUR, 2);
         RefitInput in = sampleOnly(known(sameCentres(FOUR, 6), parent), parent);
 
-        RefitOutcome allowed = policy(settings(2, 6).withMinSilhouetteGainForNewK(0.0)).apply(in);
-        RefitOutcome forbidden = policy(settings(2, 6).withMinSilhouetteGainForNewK(1.0)).apply(in);
+        RefitOutcome allowed = policy(settings(2, 6).toBuilder().minSilhouetteGainForNewK(0.0).build()).apply(in);
+        RefitOutcome forbidden = policy(settings(2, 6).toBuilder().minSilhouetteGainForNewK(1.0).build()).apply(in);
 
         assertThat(allowed.path()).isEqualTo(RefitPath.K_CHANGED);
         assertThat(allowed.model().getSegments()).hasSize(4);
@@ -190,7 +190,7 @@ class RefitPolicyTest {
         List<SampledCustomer> sample = new java.util.ArrayList<>(known(week, parent));
         sample.addAll(Windows.newcomers(newcomers));
 
-        RefitOutcome outcome = policy(settings(3, 6).withMinSilhouetteGainForNewK(0.0))
+        RefitOutcome outcome = policy(settings(3, 6).toBuilder().minSilhouetteGainForNewK(0.0).build())
                 .apply(sampleOnly(sample, parent));
 
         assertThat(outcome.path()).isEqualTo(RefitPath.K_CHANGED);

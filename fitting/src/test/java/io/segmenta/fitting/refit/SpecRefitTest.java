@@ -1,5 +1,6 @@
 package io.segmenta.fitting.refit;
 
+import io.segmenta.assigner.features.FeatureVectorizer;
 import io.segmenta.avro.FeatureDef;
 import io.segmenta.avro.Scaling;
 import io.segmenta.avro.SegmentModel;
@@ -20,6 +21,7 @@ import static io.segmenta.fitting.refit.Windows.known;
 import static io.segmenta.fitting.refit.Windows.sampleOnly;
 import static io.segmenta.fitting.refit.Windows.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * What becomes of the feature spec on a refit from the sample: re-fitted, or the parent's kept with the reason
@@ -34,7 +36,7 @@ class SpecRefitTest {
             FeatureColumn.numeric(B).withScaling(Scaling.STANDARD));
 
     private static RefitPolicy policy(List<FeatureColumn> columns) {
-        return new RefitPolicy(settings(3, 3).withFeatures(columns), Clock.systemUTC());
+        return new RefitPolicy(settings(3, 3).toBuilder().features(columns).build(), Clock.systemUTC());
     }
 
     private static SegmentModel parent(List<FeatureColumn> columns, double[][] rows) {
@@ -88,14 +90,30 @@ class SpecRefitTest {
         double[][] positive = shifted(BLOBS.rows(), 30);
         SegmentModel parent = parent(logged, positive);
         double[][] week = shifted(Blobs.around(BLOBS.centers(), 100, new Random(5)).rows(), 30);
-        week[0][0] = -5; // LOG1P of a value <= -1 cannot be fitted (the assigner's signed log1p still reads it)
+        week[0][0] = Double.POSITIVE_INFINITY; // no scaler can be fitted on an infinite value
 
         RefitOutcome outcome = policy(logged).apply(sampleOnly(known(week, parent), parent));
 
         assertThat(outcome.specRefit().status()).isEqualTo(SpecRefit.Status.KEPT_PARENT);
         assertThat(outcome.specRefit().reason()).startsWith("this window's sample cannot be fitted: ")
-                .contains("LOG1P");
+                .contains("infinite value");
         assertThat(outcome.specRefit().spec()).isEqualTo(parent.getFeatureSpec());
+    }
+
+    @Test
+    void aValueBelowMinusOneIsLoggedAsTheAssignerLogsIt() {
+        List<FeatureColumn> logged = List.of(FeatureColumn.numeric(A).withTransform(Transform.LOG1P)
+                .withScaling(Scaling.NONE), FeatureColumn.numeric(B));
+        double[][] positive = shifted(BLOBS.rows(), 30);
+        SegmentModel parent = parent(logged, positive);
+        double[][] week = shifted(Blobs.around(BLOBS.centers(), 100, new Random(5)).rows(), 30);
+        week[0][0] = -5;
+
+        RefitOutcome outcome = policy(logged).apply(sampleOnly(known(week, parent), parent));
+
+        assertThat(outcome.specRefit().status()).isEqualTo(SpecRefit.Status.REFITTED);
+        FeatureVectorizer vectorizer = FeatureVectorizer.compile(outcome.model().getFeatureSpec());
+        assertThat(vectorizer.vectorize(Windows.source(-5, 0))[0]).isEqualTo(-Math.log1p(5), within(1e-12));
     }
 
     @Test

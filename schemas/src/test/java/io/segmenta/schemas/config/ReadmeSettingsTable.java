@@ -79,6 +79,17 @@ public final class ReadmeSettingsTable {
     }
 
     /**
+     * What a service's settings test checks, one line per problem: its README table (the one headed by
+     * {@code name}) against its declarations, and every shared setting declared by the service too.
+     */
+    public static List<String> serviceProblems(String name, SettingsDefinition definition) {
+        List<String> problems = new ArrayList<>(differences(rows(readme(), name), definition, SharedSettings.ALL));
+        SharedSettings.ALL.stream().filter(s -> !definition.settings().contains(s))
+                .forEach(s -> problems.add("shared, not declared by the " + name + ": " + s.key()));
+        return problems;
+    }
+
+    /**
      * Where the table and the declarations disagree, one line each: a declared key missing from the table, a
      * {@code segmenta.*} row declaring nothing, a wrong shared mark, a default that differs, an empty meaning.
      */

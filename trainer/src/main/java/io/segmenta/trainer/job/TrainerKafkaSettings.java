@@ -48,34 +48,4 @@ public record TrainerKafkaSettings(String bootstrapServers, Map<String, String> 
         return new TrainerKafkaSettings(bootstrapServers, Map.of("schema.registry.url", registryUrl), "segmenta-trainer",
                 "committed", false, Duration.ofSeconds(10), "segmenta-trainer", Map.of());
     }
-
-    public TrainerKafkaSettings withStartFrom(String start) {
-        return new TrainerKafkaSettings(bootstrapServers, registryConfig, groupId, start, backfill, checkpointInterval,
-                transactionalIdPrefix, kafkaProperties);
-    }
-
-    public TrainerKafkaSettings withBackfill(boolean bounded) {
-        return new TrainerKafkaSettings(bootstrapServers, registryConfig, groupId, startFrom, bounded, checkpointInterval,
-                transactionalIdPrefix, kafkaProperties);
-    }
-
-    public TrainerKafkaSettings withCheckpointInterval(Duration interval) {
-        return new TrainerKafkaSettings(bootstrapServers, registryConfig, groupId, startFrom, backfill, interval,
-                transactionalIdPrefix, kafkaProperties);
-    }
-
-    public TrainerKafkaSettings withGroupId(String group) {
-        return new TrainerKafkaSettings(bootstrapServers, registryConfig, group, startFrom, backfill, checkpointInterval,
-                transactionalIdPrefix, kafkaProperties);
-    }
-
-    public TrainerKafkaSettings withTransactionalIdPrefix(String prefix) {
-        return new TrainerKafkaSettings(bootstrapServers, registryConfig, groupId, startFrom, backfill, checkpointInterval,
-                prefix, kafkaProperties);
-    }
-
-    public TrainerKafkaSettings withKafkaProperties(Map<String, String> props) {
-        return new TrainerKafkaSettings(bootstrapServers, registryConfig, groupId, startFrom, backfill, checkpointInterval,
-                transactionalIdPrefix, props);
-    }
 }

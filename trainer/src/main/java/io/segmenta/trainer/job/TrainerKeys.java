@@ -1,6 +1,7 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.avro.Algorithm;
+import io.segmenta.fitting.estimate.Estimators;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.config.Setting;
 import io.segmenta.schemas.config.SettingsDefinition;
@@ -8,7 +9,6 @@ import io.segmenta.schemas.config.SharedSettings;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The trainer's {@code segmenta.*} settings, each declared once: its own below, and those it shares with the
@@ -31,7 +31,7 @@ public final class TrainerKeys {
     public static final Setting<Duration> DEDUP_WINDOW = SharedSettings.DEDUP_WINDOW;
 
     public static final Setting<Algorithm> ALGORITHM = Setting.parsed("segmenta.algorithm", "kmeans",
-            TrainerKeys::algorithm, "kmeans, gmm-diagonal or gmm-full");
+            TrainerKeys::algorithm, Estimators.describeNames());
     public static final Setting<KRange> K = Setting.parsed("segmenta.k", "3..8", KRange::parse,
             "number of segments, or a range to choose from (by silhouette for K-Means, BIC for GMM)");
     public static final Setting<Double> K_MIN_SEGMENT_SHARE = Setting.number("segmenta.k.min-segment-share", 0.01,
@@ -128,12 +128,7 @@ public final class TrainerKeys {
     }
 
     static Algorithm algorithm(String text) {
-        return switch (text.toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "kmeans", "k-means" -> Algorithm.KMEANS;
-            case "gmm", "gmm-diagonal" -> Algorithm.GMM_DIAGONAL;
-            case "gmm-full" -> Algorithm.GMM_FULL;
-            default -> throw new IllegalArgumentException("must be kmeans, gmm-diagonal or gmm-full");
-        };
+        return Estimators.forName(text).algorithm();
     }
 
     private static String start(String text) {

@@ -7,6 +7,7 @@ import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.FeatureKind;
 import io.segmenta.avro.Transform;
 import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.refit.RefitPolicySettings;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -39,6 +40,21 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(eventRules, "eventRules");
         Objects.requireNonNull(dedup, "dedup");
+        refitPolicy(model, refit); // the refit's rules (k range, fractions, features) are checked where declared
+    }
+
+    /** Written to the models' {@code producer} tag. */
+    public static final String PRODUCER = "trainer";
+
+    /** What the refit policy needs of these settings. */
+    public RefitPolicySettings refitPolicy() {
+        return refitPolicy(model, refit);
+    }
+
+    private static RefitPolicySettings refitPolicy(ModelSpec m, Refit r) {
+        return new RefitPolicySettings(m.modelName(), m.algorithm(), m.kMin(), m.kMax(), m.features(),
+                m.halfLifeDays(), r.decayFactor(), r.maxInertiaIncrease(), r.minSilhouetteGainForNewK(),
+                m.minSegmentShare(), r.seed(), PRODUCER);
     }
 
     /**
@@ -56,26 +72,14 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
     public record ModelSpec(String modelName, Algorithm algorithm, int kMin, int kMax, double minSegmentShare,
                             double halfLifeDays, List<FeatureColumn> features) implements Serializable {
 
+        /** Only what the trainer adds; {@link RefitPolicySettings} checks the rest when the settings are built. */
+        /** Only what the trainer adds; {@link RefitPolicySettings} checks the rest when the settings are built. */
         public ModelSpec {
-            if (modelName == null || modelName.isBlank()) {
-                throw new IllegalArgumentException("modelName must not be blank");
-            }
-            if (algorithm == null || algorithm == Algorithm.UNKNOWN) {
-                throw new IllegalArgumentException("algorithm must be KMEANS, GMM_DIAGONAL or GMM_FULL");
-            }
-            if (kMin < 2 || kMax < kMin || kMax > 50) {
+            if (kMax > 50) {
                 throw new IllegalArgumentException("k range must satisfy 2 <= kMin <= kMax <= 50, got " + kMin + ".."
                         + kMax);
             }
-            if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
-                throw new IllegalArgumentException("minSegmentShare must be in [0, 0.5), got " + minSegmentShare);
-            }
-            if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
-                throw new IllegalArgumentException("halfLifeDays must be a positive number, got " + halfLifeDays);
-            }
-            if (features == null || features.isEmpty()) {
-                throw new IllegalArgumentException("at least one feature is needed");
-            }
+            features = features == null ? List.of() : List.copyOf(features);
             FeatureCatalog catalog = FeatureCatalog.standard();
             for (FeatureColumn f : features) {
                 if (!catalog.contains(f.name())) {
@@ -83,7 +87,6 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
                             + catalog.names());
                 }
             }
-            features = List.copyOf(features);
         }
     }
 
@@ -126,19 +129,10 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
     public record Refit(int samplePerSubtask, double decayFactor, double maxInertiaIncrease,
                         double minSilhouetteGainForNewK, long seed) implements Serializable {
 
+        /** Only the sample size; {@link RefitPolicySettings} checks the rest when the settings are built. */
         public Refit {
             if (samplePerSubtask < 50) {
                 throw new IllegalArgumentException("samplePerSubtask must be at least 50, got " + samplePerSubtask);
-            }
-            if (!(decayFactor >= 0 && decayFactor <= 1)) {
-                throw new IllegalArgumentException("decayFactor must be in [0, 1], got " + decayFactor);
-            }
-            if (!(maxInertiaIncrease >= 0)) {
-                throw new IllegalArgumentException("maxInertiaIncrease must be >= 0, got " + maxInertiaIncrease);
-            }
-            if (!(minSilhouetteGainForNewK >= 0)) {
-                throw new IllegalArgumentException("minSilhouetteGainForNewK must be >= 0, got "
-                        + minSilhouetteGainForNewK);
             }
         }
     }

@@ -7,7 +7,6 @@ import io.segmenta.fitting.kmeans.KMeansPartialSums;
 import io.segmenta.fitting.refit.RefitInput;
 import io.segmenta.fitting.refit.RefitOutcome;
 import io.segmenta.fitting.refit.RefitPolicy;
-import io.segmenta.fitting.refit.RefitPolicySettings;
 import io.segmenta.fitting.refit.SampledCustomer;
 import io.segmenta.fitting.refit.WindowCounts;
 import io.segmenta.fitting.refit.WorkerPartialSums;
@@ -40,9 +39,6 @@ public final class WindowRefit {
         }
     }
 
-    /** Written to the models' {@code producer} tag. */
-    static final String PRODUCER = "trainer";
-
     private final TrainerSettings settings;
     private final RefitPolicy policy;
     private final Clock clock;
@@ -50,13 +46,7 @@ public final class WindowRefit {
     public WindowRefit(TrainerSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.policy = new RefitPolicy(policySettings(settings), clock);
-    }
-
-    static RefitPolicySettings policySettings(TrainerSettings s) {
-        return new RefitPolicySettings(s.modelName(), s.algorithm(), s.kMin(), s.kMax(), s.features(),
-                s.halfLifeDays(), s.decayFactor(), s.maxInertiaIncrease(), s.minSilhouetteGainForNewK(),
-                s.minSegmentShare(), s.seed(), PRODUCER);
+        this.policy = new RefitPolicy(settings.refitPolicy(), clock);
     }
 
     /**

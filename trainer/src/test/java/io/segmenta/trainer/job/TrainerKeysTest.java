@@ -2,7 +2,6 @@ package io.segmenta.trainer.job;
 
 import io.segmenta.avro.Algorithm;
 import io.segmenta.schemas.config.ReadmeSettingsTable;
-import io.segmenta.schemas.config.SharedSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,16 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrainerKeysTest {
 
     @Test
-    void theReadmeTableListsExactlyTheDeclaredSettingsWithTheirDefaults() {
-        var rows = ReadmeSettingsTable.rows(ReadmeSettingsTable.readme(), "trainer");
-
-        assertThat(ReadmeSettingsTable.differences(rows, TrainerKeys.DEFINITION, SharedSettings.ALL))
-                .as("README.md's trainer settings table against TrainerKeys").isEmpty();
+    void theReadmeTableAndTheSharedSettingsMatchTheDeclarations() {
+        assertThat(ReadmeSettingsTable.serviceProblems("trainer", TrainerKeys.DEFINITION)).isEmpty();
     }
 
     @Test
-    void everySharedSettingIsTheTrainersAndEveryOldTopicKeyMapsToASharedName() {
-        assertThat(TrainerKeys.DEFINITION.settings()).containsAll(SharedSettings.ALL);
+    void everyOldTopicKeyMapsToASharedName() {
         assertThat(TrainerKeys.DEFINITION.deprecatedKeys())
                 .containsEntry("segmenta.topics.events", "segmenta.topic.events")
                 .containsEntry("segmenta.topics.dlq", "segmenta.topic.dead-letters")
