@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.streams.processor.NodeNames;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -146,7 +147,7 @@ public final class AssignerService implements AutoCloseable {
      */
     private void prepareChangelog(Admin admin, Set<String> existing, String eventsTopic)
             throws ExecutionException, InterruptedException, TimeoutException {
-        String changelog = settings.applicationId() + "-" + AssignerTopology.CUSTOMERS_STORE + "-changelog";
+        String changelog = settings.applicationId() + "-" + NodeNames.CUSTOMERS_STORE + "-changelog";
         if (!existing.contains(changelog)) {
             int partitions = admin.describeTopics(List.of(eventsTopic)).allTopicNames()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(eventsTopic).partitions().size();

@@ -9,6 +9,7 @@ import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.model.ModelStoreProcessor;
 import io.segmenta.streams.processor.AssignProcessor;
+import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.streams.state.CustomerStateSerde;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,17 +32,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class AssignerTopology {
 
-    public static final String CUSTOMERS_STORE = "customers";
-    public static final String MODELS_STORE = "models";
-
-    public static final String EVENTS_SOURCE = "events";
-    public static final String ASSIGN_PROCESSOR = "assign";
-    public static final String MODELS_SOURCE = "models-source";
-    public static final String MODELS_PROCESSOR = "models-loader";
-    public static final String CHANGES_SINK = "changes";
-    public static final String ASSIGNMENTS_SINK = "assignments";
-    public static final String DEAD_LETTER_SINK = "dead-letters";
-
     private AssignerTopology() {
     }
 
@@ -61,24 +51,24 @@ public final class AssignerTopology {
         assignments.configure(settings.serdeConfig(), false);
 
         Topology topology = new Topology();
-        topology.addSource(EVENTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
-        topology.addProcessor(ASSIGN_PROCESSOR, () -> new AssignProcessor(settings, runtime, events, models),
-                EVENTS_SOURCE);
+        topology.addSource(NodeNames.EVENTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
+        topology.addProcessor(NodeNames.ASSIGN_PROCESSOR, () -> new AssignProcessor(settings, runtime, events, models),
+                NodeNames.EVENTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.String(),
-                new CustomerStateSerde(settings.dedupSize())), ASSIGN_PROCESSOR);
-        topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(), changes, ASSIGN_PROCESSOR);
-        topology.addSink(ASSIGNMENTS_SINK, topics.assignments(), new StringSerializer(), assignments, ASSIGN_PROCESSOR);
-        topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
-                ASSIGN_PROCESSOR);
+                Stores.persistentKeyValueStore(NodeNames.CUSTOMERS_STORE), Serdes.String(),
+                new CustomerStateSerde(settings.dedupSize())), NodeNames.ASSIGN_PROCESSOR);
+        topology.addSink(NodeNames.CHANGES_SINK, topics.changes(), new StringSerializer(), changes, NodeNames.ASSIGN_PROCESSOR);
+        topology.addSink(NodeNames.ASSIGNMENTS_SINK, topics.assignments(), new StringSerializer(), assignments, NodeNames.ASSIGN_PROCESSOR);
+        topology.addSink(NodeNames.DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
+                NodeNames.ASSIGN_PROCESSOR);
 
         // Global: every task needs the active model, whatever partitions it owns. Global stores have no changelog.
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NodeNames.MODELS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
-                MODELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.models(),
-                MODELS_PROCESSOR,
-                () -> new ModelStoreProcessor(MODELS_STORE, topics.models(), models, runtime.scorers(), runtime.models()));
+                NodeNames.MODELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.models(),
+                NodeNames.MODELS_PROCESSOR,
+                () -> new ModelStoreProcessor(NodeNames.MODELS_STORE, topics.models(), models, runtime.scorers(), runtime.models()));
         return topology;
     }
 }

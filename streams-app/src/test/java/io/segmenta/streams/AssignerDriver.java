@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.streams.processor.NodeNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentAssignment;
@@ -77,7 +78,7 @@ final class AssignerDriver implements AutoCloseable {
     }
 
     KeyValueStore<String, CustomerState> customers() {
-        return driver.getKeyValueStore(AssignerTopology.CUSTOMERS_STORE);
+        return driver.getKeyValueStore(NodeNames.CUSTOMERS_STORE);
     }
 
     Map<String, SegmentChange> changesByCustomer() {

@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.avro.ChangeCause;
 import io.segmenta.avro.CustomerEvent;
@@ -335,7 +336,7 @@ class AssignerTopologyTest {
             givenV1Active();
             SegmentModel bad = withSpec(spenders(2, 100, 3000), spec -> spec.setHash("0".repeat(64)));
             byte[] bytes = new AvroSerializer<SegmentModel>(registry, false).serialize("segment-models", bad);
-            assigner.driver.<String, byte[]>getKeyValueStore(AssignerTopology.MODELS_STORE).put("default", bytes);
+            assigner.driver.<String, byte[]>getKeyValueStore(NodeNames.MODELS_STORE).put("default", bytes);
             // then
             thenV1StaysActiveAndV2IsRefusedFor("hash");
         }

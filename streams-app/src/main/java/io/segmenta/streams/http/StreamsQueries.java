@@ -1,7 +1,7 @@
 package io.segmenta.streams.http;
 
+import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.streams.AssignerRuntime;
-import io.segmenta.streams.AssignerTopology;
 import io.segmenta.streams.state.CustomerState;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,7 +40,7 @@ public final class StreamsQueries implements AssignerQueries {
     public CustomerLookup customer(String customerId, boolean forwarded) {
         KeyQueryMetadata metadata;
         try {
-            metadata = streams.queryMetadataForKey(AssignerTopology.CUSTOMERS_STORE, customerId, keySerializer);
+            metadata = streams.queryMetadataForKey(NodeNames.CUSTOMERS_STORE, customerId, keySerializer);
         } catch (IllegalStateException e) {
             return new CustomerLookup.Unavailable("Kafka Streams is " + streams.state() + ": " + e.getMessage());
         }
@@ -57,7 +57,7 @@ public final class StreamsQueries implements AssignerQueries {
         CustomerState state;
         try {
             ReadOnlyKeyValueStore<String, CustomerState> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    AssignerTopology.CUSTOMERS_STORE, QueryableStoreTypes.<String, CustomerState>keyValueStore()));
+                    NodeNames.CUSTOMERS_STORE, QueryableStoreTypes.<String, CustomerState>keyValueStore()));
             state = store.get(customerId);
         } catch (InvalidStateStoreException e) {
             return new CustomerLookup.Unavailable("the customers store is not queryable now: " + e.getMessage());

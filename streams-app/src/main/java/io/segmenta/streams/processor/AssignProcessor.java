@@ -13,7 +13,6 @@ import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.serde.WireFormatException;
 import io.segmenta.streams.AssignerRuntime;
 import io.segmenta.streams.AssignerSettings;
-import io.segmenta.streams.AssignerTopology;
 import io.segmenta.streams.model.ActiveModel;
 import io.segmenta.streams.model.CompiledModel;
 import io.segmenta.streams.state.CurrentAssignment;
@@ -86,8 +85,8 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.customers = context.getStateStore(AssignerTopology.CUSTOMERS_STORE);
-        this.modelStore = context.getStateStore(AssignerTopology.MODELS_STORE);
+        this.customers = context.getStateStore(NodeNames.CUSTOMERS_STORE);
+        this.modelStore = context.getStateStore(NodeNames.MODELS_STORE);
         this.taskId = context.taskId().toString();
         this.active = new ActiveModel(runtime.scorers(), runtime.models(), models, settings.topics().models());
         this.drift = new DriftWindow(taskId, runtime.drift(), settings.driftWindow());
@@ -232,14 +231,14 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         if (moved) {
             context.forward(new Record<>(customerId,
                     SegmentOutputs.change(customerId, previous, scratch, model, cause, eventMillis, now),
-                    outputTimestamp), AssignerTopology.CHANGES_SINK);
+                    outputTimestamp), NodeNames.CHANGES_SINK);
             runtime.metrics().change(cause);
         }
         if (moved || newModel) {
             List<FeatureContribution> explanation = model.scorer().explain(scratch.vector(), scratch, EXPLAIN_TOP);
             context.forward(new Record<>(customerId,
                     SegmentOutputs.assignment(customerId, scratch, model, explanation, eventMillis, now),
-                    outputTimestamp), AssignerTopology.ASSIGNMENTS_SINK);
+                    outputTimestamp), NodeNames.ASSIGNMENTS_SINK);
         }
         if (live) {
             drift.add(scratch, moved);
@@ -250,7 +249,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
 
     private void deadLetter(Record<String, byte[]> record, String reason, String errorClass, String message) {
         context.forward(DeadLetters.of(record, context.recordMetadata(), reason, errorClass, message),
-                AssignerTopology.DEAD_LETTER_SINK);
+                NodeNames.DEAD_LETTER_SINK);
         runtime.metrics().deadLetter(reason);
         LOG.debug("Dead-lettered a record of {}: {} {}", settings.topics().events(), reason, message);
     }

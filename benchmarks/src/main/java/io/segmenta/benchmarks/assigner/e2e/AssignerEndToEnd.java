@@ -1,5 +1,6 @@
 package io.segmenta.benchmarks.assigner.e2e;
 
+import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.app.demo.data.SyntheticOptions;
 import io.segmenta.app.demo.data.SyntheticPopulation;
 import io.segmenta.app.embedded.BrokerMain;
@@ -18,7 +19,6 @@ import io.segmenta.schemas.registry.InMemorySchemaRegistry;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
-import io.segmenta.streams.AssignerTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -206,7 +206,7 @@ public final class AssignerEndToEnd {
                 jvm.close();
             }
             if (!options.skipBaselines()) {
-                double mean = meanValueBytes(app + "-" + AssignerTopology.CUSTOMERS_STORE + "-changelog");
+                double mean = meanValueBytes(app + "-" + NodeNames.CUSTOMERS_STORE + "-changelog");
                 stateBytes.add(mean);
                 floors.add(drainBaseline(BaselineMain.STATE_FLOOR, round, (int) Math.round(mean)));
             }
