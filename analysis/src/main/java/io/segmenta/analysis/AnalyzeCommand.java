@@ -70,6 +70,11 @@ public class AnalyzeCommand implements Callable<Integer> {
             description = "Segments to try: a range such as 2..10 (default) or one number.")
     String k;
 
+    @Option(names = "--min-segment-share", defaultValue = "0.05", paramLabel = "S",
+            description = "The chosen solution has no segment under this share of the customers (default: "
+                    + "${DEFAULT-VALUE}; 0 allows any size).")
+    double minSegmentShare;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output directory (default: <file name>-analysis in the current directory).")
     Path out;
@@ -242,6 +247,9 @@ public class AnalyzeCommand implements Callable<Integer> {
         if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
             throw new UserError("--half-life-days must be a positive number, got " + halfLifeDays);
         }
+        if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
+            throw new UserError("--min-segment-share must be in [0, 0.5), got " + minSegmentShare);
+        }
         if (tsneRows < 0) {
             throw new UserError("--tsne-rows must be >= 0, got " + tsneRows);
         }
@@ -253,7 +261,7 @@ public class AnalyzeCommand implements Callable<Integer> {
                 .withMapping(mapping).withPrepare(prepare)
                 .withSelection(io.segmenta.analysis.prepare.SelectionRules.DEFAULTS
                         .withMaxAbsCorrelation(maxCorrelation))
-                .withTsneRows(tsneRows);
+                .withTsneRows(tsneRows).withMinSegmentShare(minSegmentShare);
     }
 
     static String defaultOutName(Path input) {

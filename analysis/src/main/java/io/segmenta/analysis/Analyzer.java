@@ -113,11 +113,12 @@ public final class Analyzer {
         candidates.addAll(AffinityPropagationRun.run(x, scorer, options.affinityRows(), seed));
 
         progress.start("choosing the best solution and interpreting it");
-        BestSolutionRule rule = BestSolutionRule.defaults(options.ks().fixed() ? options.ks().min() : null);
+        BestSolutionRule rule = options.bestSolutionRule();
         BestSolutionRule.Choice choice = rule.choose(candidates).orElseThrow(() -> new UserError(
                 "no clustering could be scored: the rows may be identical"));
         if (!choice.eligible()) {
-            warnings.add("no solution met the best-solution conditions; the best of all scored ones was taken");
+            warnings.add("no solution met every best-solution condition: " + choice.rule()
+                    .substring(choice.rule().indexOf(". ") + 2));
         }
         progress.detail("best: " + choice.best().name() + " with k=" + choice.best().k());
         List<SegmentSummary> segments = interpret(prepared, choice.best());

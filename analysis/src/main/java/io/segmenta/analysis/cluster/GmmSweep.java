@@ -39,6 +39,7 @@ public final class GmmSweep {
         String sampled = sample.length < x.length ? "; fitted and BIC on a seeded sample of " + sample.length
                 + " rows, every row assigned by maximum posterior" : "";
         List<Candidate> out = new ArrayList<>();
+        List<Integer> smileFailedFor = new ArrayList<>();
         for (int k : ks) {
             if (x.length < 2 * k) {
                 failures.add("GMM k=" + k + ": needs at least " + 2 * k + " rows");
@@ -57,6 +58,7 @@ public final class GmmSweep {
                     model = em.regularisedEm(fitRows, GaussianMixtureModelData.fromHardAssignment(fitRows, start, k, type,
                             REGULARIZATION));
                     fallback = "; Smile's EM failed (" + smileFailed.getMessage() + "), regularised EM used";
+                    smileFailedFor.add(k);
                 }
                 int[] labels = model.predict(x);
                 double bic = model.bic(fitRows);
@@ -73,6 +75,11 @@ public final class GmmSweep {
             } catch (RuntimeException e) {
                 failures.add("GMM k=" + k + ": " + e.getMessage());
             }
+        }
+        if (!smileFailedFor.isEmpty()) {
+            // said once here rather than as Smile's ERROR log line per k: the analysis recovered, nothing is wrong
+            failures.add("GMM k=" + smileFailedFor + ": Smile's EM could not factor a covariance (a one-hot or "
+                    + "constant column within a segment); the regularised EM was used instead");
         }
         return out;
     }

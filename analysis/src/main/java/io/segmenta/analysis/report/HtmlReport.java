@@ -191,7 +191,7 @@ public final class HtmlReport {
                     List.of(new LineChart.Series("k-distance", xs, d, Svg.colour(2))), a.kDistance().kneeIndex(),
                     false, false));
         }
-        BestSolutionRule rule = BestSolutionRule.defaults(a.options().ks().fixed() ? a.options().ks().min() : null);
+        BestSolutionRule rule = a.options().bestSolutionRule();
         html.append("<table><tr><th>Algorithm</th><th>k</th><th>Silhouette</th><th>Davies-Bouldin</th>")
                 .append("<th>Calinski-Harabasz</th><th>Inertia</th><th>BIC</th><th>Smallest segment</th>")
                 .append("<th>Noise</th><th>Eligible</th><th>Notes</th></tr>");

@@ -80,7 +80,7 @@ public final class SummaryJson {
         root.put("preprocessing", a.prepared().steps());
         root.put("featureSpecHash", a.prepared().spec().getHash());
         root.put("dimension", a.prepared().dimension());
-        BestSolutionRule rule = BestSolutionRule.defaults(a.options().ks().fixed() ? a.options().ks().min() : null);
+        BestSolutionRule rule = a.options().bestSolutionRule();
         List<Map<String, Object>> candidates = new ArrayList<>();
         for (Candidate c : a.candidates()) {
             Map<String, Object> m = new LinkedHashMap<>();

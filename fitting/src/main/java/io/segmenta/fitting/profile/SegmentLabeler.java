@@ -20,6 +20,8 @@ public final class SegmentLabeler {
 
     public static final double DEFAULT_MIN_ABS_Z = 0.5;
     public static final int DEFAULT_MAX_PHRASES = 3;
+    /** A categorical value held by at least this share of a segment's members reads "mostly ...". */
+    public static final double MOSTLY_SHARE = 0.8;
 
     private final double minAbsZ;
     private final int maxPhrases;
@@ -114,6 +116,11 @@ public final class SegmentLabeler {
             consumed.add(conversion);
         }
         Set<String> texts = new HashSet<>();
+        categoryPhrases(profile, byStrength, consumed).forEach(p -> {
+            if (texts.add(p.text())) {
+                out.add(p);
+            }
+        });
         for (Map.Entry<String, Double> e : byStrength) {
             if (consumed.contains(e.getKey())) {
                 continue;
@@ -125,6 +132,35 @@ public final class SegmentLabeler {
             }
         }
         out.sort(Comparator.comparingDouble((Phrase p) -> -p.weight()));
+        return out;
+    }
+
+    /**
+     * A categorical feature reads as the share of its most over-represented value ("mostly Female", "70 % France"),
+     * one phrase per feature; its share columns ({@code name=value}) are then consumed, so that no label says "low
+     * genre female, high genre male" (the one-hot columns read out) or calls a value "low".
+     */
+    private List<Phrase> categoryPhrases(SegmentProfile profile, List<Map.Entry<String, Double>> byStrength,
+                                         Set<String> consumed) {
+        Map<String, Map.Entry<String, Double>> strongest = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : byStrength) {
+            int eq = e.getKey().indexOf('=');
+            if (eq > 0) {
+                consumed.add(e.getKey());
+                strongest.merge(e.getKey().substring(0, eq), e, (a, b) -> b.getValue() > a.getValue() ? b : a);
+            }
+        }
+        List<Phrase> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : strongest.values()) {
+            if (e.getValue() <= 0) {
+                continue; // only an over-represented value is worth saying
+            }
+            String value = e.getKey().substring(e.getKey().indexOf('=') + 1);
+            double share = profile.means().getOrDefault(e.getKey(), 0.0);
+            String text = share >= MOSTLY_SHARE ? "mostly " + value
+                    : String.format(Locale.ROOT, "%.0f %% %s", 100 * share, value);
+            out.add(new Phrase(text, null, e.getValue()));
+        }
         return out;
     }
 

@@ -39,6 +39,35 @@ class SegmentLabelerTest {
     }
 
     @Test
+    void aCategoricalFeatureReadsAsTheShareOfItsOverRepresentedValueNotAsOneHotColumns() {
+        SegmentProfile women = new SegmentProfile(0, 10, Map.of("Genre=Female", 0.9, "Genre=Male", 0.1),
+                z("Genre=Female", 0.8, "Genre=Male", -0.8, "Annual Income (k$)", -0.6));
+        SegmentProfile french = new SegmentProfile(1, 10, Map.of("country=France", 0.7, "country=Spain", 0.1),
+                z("country=France", 1.6, "country=Spain", -0.4));
+
+        List<SegmentLabel> labels = labeler.label(List.of(women, french));
+
+        assertThat(labels).extracting(SegmentLabel::label).containsExactly("Mostly Female, low income",
+                "70 % France");
+    }
+
+    @Test
+    void theOverRepresentedValueIsSaidWhicheverColumnComesFirst() {
+        SegmentProfile men = new SegmentProfile(0, 10, Map.of("Genre=Female", 0.05, "Genre=Male", 0.95),
+                z("Genre=Female", -0.9, "Genre=Male", 0.9));
+
+        assertThat(labeler.label(List.of(men)).get(0).label()).isEqualTo("Mostly Male");
+    }
+
+    @Test
+    void anUnderRepresentedValueAloneIsNotSaid() {
+        SegmentProfile fewMen = new SegmentProfile(0, 10, Map.of("Genre=Male", 0.2), z("Genre=Male", -0.9,
+                "monetary", 0.7));
+
+        assertThat(labeler.label(List.of(fewMen)).get(0).label()).isEqualTo("High value");
+    }
+
+    @Test
     void aSegmentWithoutDistinctiveFeaturesIsTypical() {
         SegmentLabel l = one(z("monetary", 0.1, "frequency", -0.2));
         assertThat(l.label()).isEqualTo("Typical customers");
