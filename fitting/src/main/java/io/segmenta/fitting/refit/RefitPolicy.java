@@ -40,8 +40,9 @@ import java.util.Map;
  *   <li>otherwise refit the parent: merged K-Means partial sums when every worker computed them against the parent
  *       ({@link RefitPath#MERGED_PARTIAL_SUMS}), else a fit on the sample started from the parent, with the spec
  *       re-fitted where it can be ({@link RefitPath#SAMPLE_WARM_START} / {@link RefitPath#SAMPLE_FRESH});</li>
- *   <li>k changes only with evidence: a fit with the k the estimator would choose, whose silhouette beats the
- *       refit's by at least the configured gain ({@link RefitPath#K_CHANGED});</li>
+ *   <li>k changes only with sustained evidence: a fit with the k the estimator would choose, whose silhouette beats
+ *       the refit's by at least the configured gain, in the configured number of consecutive windows (the count
+ *       travels in the models' tags, {@link KProposal}) ({@link RefitPath#K_CHANGED});</li>
  *   <li>the quality gate: a refit whose inertia on the sample exceeds the parent's on the same customers by more
  *       than the configured fraction is not published ({@link RefitPath#REFUSED_BY_GATE});</li>
  *   <li>stable ids and lineage against the parent (members followed through their previous segments), profiles,
@@ -143,18 +144,27 @@ public final class RefitPolicy {
                     + x.length + " (workers had not all computed against v" + parent.getVersion() + ")";
         }
 
+        KProposal proposal = null;
         if (settings.kMin() < settings.kMax()) {
             KSelection selection = selectK(x);
             if (selection.chosenK() != fit.k()) {
                 SegmentFit candidate = estimator.fit(x, selection.chosenK(), settings.seed());
                 double current = silhouette(x, fit);
                 double proposed = silhouette(x, candidate);
-                // k may change only with evidence: a clearly better silhouette on this window's sample
+                // k may change only with evidence: a clearly better silhouette on this window's sample, and in as
+                // many consecutive windows as configured (one window's sample can favour another k by chance)
                 if (proposed - current >= settings.minSilhouetteGainForNewK()) {
-                    how = String.format(Locale.ROOT, "k changed %d -> %d: silhouette %.3f -> %.3f", fit.k(),
-                            candidate.k(), current, proposed);
-                    fit = candidate;
-                    path = RefitPath.K_CHANGED;
+                    proposal = KProposal.next(KProposal.of(parent), candidate.k());
+                    String evidence = String.format(Locale.ROOT, "silhouette %.3f -> %.3f, %d of %d consecutive "
+                            + "windows", current, proposed, proposal.windows(), settings.kChangeWindows());
+                    if (proposal.windows() >= settings.kChangeWindows()) {
+                        how = "k changed " + fit.k() + " -> " + candidate.k() + ": " + evidence;
+                        fit = candidate;
+                        path = RefitPath.K_CHANGED;
+                        proposal = null;
+                    } else {
+                        how += "; k kept at " + fit.k() + " although k=" + candidate.k() + " won (" + evidence + ")";
+                    }
                 }
             }
         }
@@ -170,7 +180,10 @@ public final class RefitPolicy {
                     specRefit);
         }
         MemberSample members = members(in.sample(), x, parent, parentFit);
-        Map<String, String> tags = Map.of(DECISION_TAG, how, SpecRefit.TAG, specRefit.tagValue());
+        Map<String, String> tags = new HashMap<>(Map.of(DECISION_TAG, how, SpecRefit.TAG, specRefit.tagValue()));
+        if (proposal != null) {
+            tags.put(KProposal.TAG, proposal.tagValue());
+        }
         SegmentModel model = assemble(spec, fit, x, sources, window, parent, members, tags);
         return new RefitOutcome(path, model, "v" + model.getVersion() + " from v" + parent.getVersion() + ": " + how,
                 specRefit);

@@ -24,14 +24,16 @@ import java.util.Set;
  *                                 same sample by more than this fraction is refused
  * @param minSilhouetteGainForNewK a refit may change k only when the new k's silhouette beats the current fit's by
  *                                 at least this much
+ * @param kChangeWindows           ... and only when the same k has won so in this many consecutive windows (1: at
+ *                                 once); one window's sample can favour another k by chance, a real change persists
  * @param minSegmentShare          choosing k: a k leaving a segment with less than this share of the sample is not chosen
  * @param seed                     makes every fit repeatable
  * @param producer                 written to the model's tag {@code producer}
  */
 public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMin, int kMax,
                                   List<FeatureColumn> features, double halfLifeDays, double decayFactor,
-                                  double maxInertiaIncrease, double minSilhouetteGainForNewK, double minSegmentShare,
-                                  long seed, String producer) {
+                                  double maxInertiaIncrease, double minSilhouetteGainForNewK, int kChangeWindows,
+                                  double minSegmentShare, long seed, String producer) {
 
     public RefitPolicySettings {
         if (modelName == null || modelName.isBlank()) {
@@ -66,6 +68,9 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         if (!(minSilhouetteGainForNewK >= 0)) {
             throw new IllegalArgumentException("minSilhouetteGainForNewK must be >= 0, got "
                     + minSilhouetteGainForNewK);
+        }
+        if (kChangeWindows < 1 || kChangeWindows > 100) {
+            throw new IllegalArgumentException("kChangeWindows must be in [1, 100], got " + kChangeWindows);
         }
         if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
             throw new IllegalArgumentException("minSegmentShare must be in [0, 0.5), got " + minSegmentShare);
@@ -107,6 +112,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         private double decayFactor;
         private double maxInertiaIncrease;
         private double minSilhouetteGainForNewK;
+        private int kChangeWindows;
         private double minSegmentShare;
         private long seed;
         private String producer;
@@ -121,6 +127,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             decayFactor = s.decayFactor;
             maxInertiaIncrease = s.maxInertiaIncrease;
             minSilhouetteGainForNewK = s.minSilhouetteGainForNewK;
+            kChangeWindows = s.kChangeWindows;
             minSegmentShare = s.minSegmentShare;
             seed = s.seed;
             producer = s.producer;
@@ -158,10 +165,15 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             return this;
         }
 
+        public Builder kChangeWindows(int windows) {
+            kChangeWindows = windows;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the value that is out of range */
         public RefitPolicySettings build() {
             return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
-                    maxInertiaIncrease, minSilhouetteGainForNewK, minSegmentShare, seed, producer);
+                    maxInertiaIncrease, minSilhouetteGainForNewK, kChangeWindows, minSegmentShare, seed, producer);
         }
     }
 

@@ -182,6 +182,43 @@ class RefitPolicyTest {
     }
 
     @Test
+    void kChangesOnlyWhenTheSameKWinsInConsecutiveWindows() {
+        SegmentModel parent = firstModel(FOUR, 2);
+        RefitPolicy policy = policy(settings(2, 6).toBuilder().minSilhouetteGainForNewK(0.0).kChangeWindows(2).build());
+
+        RefitOutcome first = policy.apply(sampleOnly(known(sameCentres(FOUR, 6), parent), parent));
+        RefitOutcome second = policy.apply(sampleOnly(known(sameCentres(FOUR, 7), first.model()), first.model()));
+
+        assertThat(first.path()).isIn(RefitPath.SAMPLE_WARM_START, RefitPath.SAMPLE_FRESH);
+        assertThat(first.model().getSegments()).hasSize(2);
+        assertThat(first.model().getTags().get(KProposal.TAG)).isEqualTo("4x1");
+        assertThat(first.model().getTags().get(RefitPolicy.DECISION_TAG)).contains("k kept at 2 although k=4 won")
+                .contains("1 of 2 consecutive windows");
+        assertThat(second.path()).isEqualTo(RefitPath.K_CHANGED);
+        assertThat(second.model().getSegments()).hasSize(4);
+        assertThat(second.model().getTags()).doesNotContainKey(KProposal.TAG);
+        assertThat(second.model().getTags().get(RefitPolicy.DECISION_TAG)).startsWith("k changed 2 -> 4")
+                .contains("2 of 2 consecutive windows");
+    }
+
+    @Test
+    void aWindowWithoutTheWinningKStartsTheCountAgain() {
+        SegmentModel parent = firstModel(FOUR, 2);
+        RefitPolicy proposing = policy(settings(2, 6).toBuilder().minSilhouetteGainForNewK(0.0).kChangeWindows(2)
+                .build());
+        RefitPolicy strict = policy(settings(2, 6).toBuilder().minSilhouetteGainForNewK(1.0).kChangeWindows(2)
+                .build());
+
+        RefitOutcome proposed = proposing.apply(sampleOnly(known(sameCentres(FOUR, 6), parent), parent));
+        RefitOutcome quiet = strict.apply(sampleOnly(known(sameCentres(FOUR, 7), proposed.model()), proposed.model()));
+        RefitOutcome again = proposing.apply(sampleOnly(known(sameCentres(FOUR, 8), quiet.model()), quiet.model()));
+
+        assertThat(quiet.model().getTags()).doesNotContainKey(KProposal.TAG);
+        assertThat(again.model().getSegments()).hasSize(2);
+        assertThat(again.model().getTags().get(KProposal.TAG)).isEqualTo("4x1");
+    }
+
+    @Test
     void survivorsKeepTheirIdsAndANewGroupIsBornWithANewId() {
         SegmentModel parent = firstModel(THREE, 3);
         double[][] week = sameCentres(THREE, 7);

@@ -34,9 +34,12 @@ final class Windows {
         return FeatureColumn.numeric(name).withImpute(Imputation.MEAN).withScaling(Scaling.NONE);
     }
 
-    /** K-Means, fixed k, the trainer's defaults for the gate (+50 %), the k-change gain (0.05) and decay (0.5). */
+    /**
+     * K-Means, the trainer's defaults for the gate (+50 %), the k-change gain (0.05) and decay (0.5); k changes after
+     * one window (the trainer's default of two is tested on its own).
+     */
     static RefitPolicySettings settings(int kMin, int kMax) {
-        return new RefitPolicySettings("default", Algorithm.KMEANS, kMin, kMax, rawColumns(), 30, 0.5, 0.5, 0.05,
+        return new RefitPolicySettings("default", Algorithm.KMEANS, kMin, kMax, rawColumns(), 30, 0.5, 0.5, 0.05, 1,
                 0.01, 42L, "test");
     }
 

@@ -81,6 +81,7 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 .decayFactor(v.get(TrainerKeys.DECAY))
                 .maxInertiaIncrease(v.get(TrainerKeys.REFIT_MAX_INERTIA_INCREASE))
                 .minSilhouetteGainForNewK(v.get(TrainerKeys.REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K))
+                .kChangeWindows(v.get(TrainerKeys.REFIT_K_CHANGE_WINDOWS))
                 .topics(new TrainerSettings.Topics(v.get(TrainerKeys.TOPIC_EVENTS), v.get(TrainerKeys.TOPIC_MODELS),
                         v.get(TrainerKeys.TOPIC_MODEL_HISTORY), v.get(TrainerKeys.TOPIC_DRIFT),
                         v.get(TrainerKeys.TOPIC_DEAD_LETTERS)))

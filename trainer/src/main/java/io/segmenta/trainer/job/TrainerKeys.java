@@ -54,6 +54,10 @@ public final class TrainerKeys {
     public static final Setting<Double> REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K = Setting.number(
             "segmenta.refit.min-silhouette-gain-for-new-k", 0.05, d -> d >= 0 && d <= 2, "in [0, 2]",
             "refit gate: k changes only when the new k's silhouette beats the current k's by this much");
+    public static final Setting<Integer> REFIT_K_CHANGE_WINDOWS = Setting.integer(
+            "segmenta.refit.k-change-windows", 2, 1, 100,
+            "refit gate: k changes only when the same other k has won by that silhouette gain in this many consecutive "
+                    + "windows");
     public static final Setting<String> START = Setting.parsed("segmenta.start", "committed", TrainerKeys::start,
             "where the events source starts: committed (earliest when none), earliest, latest or an ISO instant; "
                     + "earliest in a backfill unless set");
@@ -77,7 +81,7 @@ public final class TrainerKeys {
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DRIFT, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, K, K_MIN_SEGMENT_SHARE, WINDOW,
                     OUT_OF_ORDERNESS, IDLENESS, SAMPLE_PER_WORKER, DECAY, REFIT_MAX_INERTIA_INCREASE,
-                    REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
+                    REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
                     PARALLELISM, GROUP_ID, TRANSACTIONAL_ID_PREFIX)
             // the trainer's names before both services shared them: still read, with a warning
             .deprecated("segmenta.topics.events", TOPIC_EVENTS)

@@ -54,6 +54,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
     private static RefitPolicySettings refitPolicy(ModelSpec m, Refit r) {
         return new RefitPolicySettings(m.modelName(), m.algorithm(), m.kMin(), m.kMax(), m.features(),
                 m.halfLifeDays(), r.decayFactor(), r.maxInertiaIncrease(), r.minSilhouetteGainForNewK(),
+                r.kChangeWindows(),
                 m.minSegmentShare(), r.seed(), PRODUCER);
     }
 
@@ -124,10 +125,11 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
      *                                 parent's on the same sample by more than this fraction
      * @param minSilhouetteGainForNewK quality gate: a refit may change k only when the new k's silhouette beats the
      *                                 current k's by this much
+     * @param kChangeWindows           ... in this many consecutive windows
      * @param seed                     makes sampling and seeding repeatable
      */
     public record Refit(int samplePerSubtask, double decayFactor, double maxInertiaIncrease,
-                        double minSilhouetteGainForNewK, long seed) implements Serializable {
+                        double minSilhouetteGainForNewK, int kChangeWindows, long seed) implements Serializable {
 
         /** Only the sample size; {@link RefitPolicySettings} checks the rest when the settings are built. */
         public Refit {
@@ -238,6 +240,10 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         return refit.minSilhouetteGainForNewK();
     }
 
+    public int kChangeWindows() {
+        return refit.kChangeWindows();
+    }
+
     public long seed() {
         return refit.seed();
     }
@@ -273,6 +279,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         private double decayFactor = TrainerKeys.DECAY.defaultValue();
         private double maxInertiaIncrease = TrainerKeys.REFIT_MAX_INERTIA_INCREASE.defaultValue();
         private double minSilhouetteGainForNewK = TrainerKeys.REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K.defaultValue();
+        private int kChangeWindows = TrainerKeys.REFIT_K_CHANGE_WINDOWS.defaultValue();
         private long seed = 42L;
         private Topics topics = Topics.DEFAULTS;
         private EventRules eventRules = EventRules.DEFAULTS;
@@ -353,6 +360,11 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             return this;
         }
 
+        public Builder kChangeWindows(int windows) {
+            this.kChangeWindows = windows;
+            return this;
+        }
+
         public Builder minSilhouetteGainForNewK(double gain) {
             this.minSilhouetteGainForNewK = gain;
             return this;
@@ -393,6 +405,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         public Builder refit(Refit r) {
             return samplePerSubtask(r.samplePerSubtask()).decayFactor(r.decayFactor())
                     .maxInertiaIncrease(r.maxInertiaIncrease()).minSilhouetteGainForNewK(r.minSilhouetteGainForNewK())
+                    .kChangeWindows(r.kChangeWindows())
                     .seed(r.seed());
         }
 
@@ -403,7 +416,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             return new TrainerSettings(
                     new ModelSpec(modelName, algorithm, kMin, kMax, minSegmentShare, halfLifeDays, features),
                     new EventTime(window, outOfOrderness, idleness),
-                    new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK, seed),
+                    new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK,
+                            kChangeWindows, seed),
                     topics, eventRules, dedup);
         }
     }
