@@ -11,14 +11,14 @@ import static java.util.Map.entry;
  * features the model computes; some overlap on one axis (wholesale and occasional buyers both buy rarely, regulars
  * and weekend bargain hunters both buy often) and separate on another (basket value, refunds, country, weekday).
  * <pre>
- * behaviour         share  gap between purchases          lines  units/line     tiers B/S/P   refunds  countries           days
- * regular           25 %   gamma k=4, mean 6 d (regular)   8      3               .30/.60/.10   2 %      UK 90 %             weekdays
- * wholesale         10 %   Weibull k=1.5, scale 21 d       28     24 (packs 12)   .70/.30/0     6 %      DE FR NL BE, UK 10% weekdays
- * occasional        30 %   gamma k=0.7, mean 35 d (bursty) 2      1.5             .30/.50/.20   4 %      UK 95 %             any
- * premium-returner  15 %   Weibull k=2.5, scale 13 d       3      1.3             .05/.25/.70   30 %     UK 60 %, FR CH EIRE any
- * weekend-bargain   20 %   gamma k=2, mean 10 d            6      4               .85/.15/0     12 %     UK 80 %, ES PT      weekends
+ * behaviour         share  gap between purchases          lines  units/line     tiers B/S/P   refunds  countries             days
+ * regular           25 %   gamma k=4, mean 5 d (regular)   10     4               .20/.70/.10   2 %      UK 90 %               weekdays
+ * wholesale         10 %   Weibull k=1.5, scale 21 d       28     24 (packs 12)   .70/.30/0     6 %      DE FR NL BE, UK 10 %  weekdays
+ * occasional        30 %   gamma k=0.7, mean 35 d (bursty) 2      1.5             .40/.55/.05   4 %      UK 95 %               any
+ * premium-returner  15 %   Weibull k=2.5, scale 13 d       4      1.5             0/.20/.80     30 %     UK 60 %, FR CH EIRE   any
+ * weekend-bargain   20 %   gamma k=2, mean 10 d            8      5               .85/.15/0     12 %     UK 80 %, ES PT        weekends
  * </pre>
- * On top, each customer has a log-normal activity multiplier (sigma 0.45, dividing the gaps) and spend multiplier
+ * On top, each customer has a log-normal activity multiplier (sigma 0.4, dividing the gaps) and spend multiplier
  * (sigma 0.35, on the units), so a few customers buy far more often or far more than their behaviour's typical one.
  */
 public final class Behaviours {
