@@ -1,6 +1,7 @@
 package io.segmenta.app;
 
 import io.segmenta.app.demo.DemoCommand;
+import io.segmenta.app.generate.GenerateCommand;
 import io.segmenta.app.produce.ProduceCommand;
 import io.segmenta.streams.AssignerCommand;
 import io.segmenta.analysis.AnalyzeCommand;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./segment}: one sub-command per thing a user runs. */
 @Command(name = "segment", mixinStandardHelpOptions = true, version = "segmenta 0.1.0-SNAPSHOT",
         description = "Streaming customer segmentation on Kafka.",
-        subcommands = {DemoCommand.class, ProduceCommand.class, AnalyzeCommand.class, AssignerCommand.class,
-                TrainerCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, ProduceCommand.class, AnalyzeCommand.class,
+                AssignerCommand.class, TrainerCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class})
 public final class SegmentCommand implements Runnable {
 
     @CommandLine.Spec
