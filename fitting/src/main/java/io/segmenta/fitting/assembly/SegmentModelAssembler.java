@@ -9,6 +9,7 @@ import io.segmenta.fitting.lineage.MemberOverlap;
 import io.segmenta.fitting.lineage.PreviousSegment;
 import io.segmenta.fitting.lineage.SegmentMatcher;
 import io.segmenta.fitting.lineage.SegmentMatching;
+import io.segmenta.fitting.profile.LabelContinuity;
 import io.segmenta.fitting.profile.SegmentLabel;
 import io.segmenta.fitting.profile.SegmentLabeler;
 import io.segmenta.fitting.profile.SegmentProfile;
@@ -33,12 +34,19 @@ public final class SegmentModelAssembler {
 
     private final SegmentMatcher matcher;
     private final SegmentLabeler labeler;
+    private final LabelContinuity continuity;
     private final Clock clock;
 
-    public SegmentModelAssembler(SegmentMatcher matcher, SegmentLabeler labeler, Clock clock) {
+    public SegmentModelAssembler(SegmentMatcher matcher, SegmentLabeler labeler, LabelContinuity continuity,
+                                 Clock clock) {
         this.matcher = matcher;
         this.labeler = labeler;
+        this.continuity = continuity;
         this.clock = clock;
+    }
+
+    public SegmentModelAssembler(SegmentMatcher matcher, SegmentLabeler labeler, Clock clock) {
+        this(matcher, labeler, LabelContinuity.DEFAULT, clock);
     }
 
     public SegmentModelAssembler() {
@@ -78,6 +86,13 @@ public final class SegmentModelAssembler {
         }
 
         List<SegmentLabel> labels = in.profiles().isEmpty() ? null : labeler.label(in.profiles());
+        List<String> relabelled = List.of();
+        if (labels != null && parent != null && !layoutChanged) {
+            LabelContinuity.Result kept = continuity.apply(matching.segmentIds(), labels, in.profiles(),
+                    previousLabels(parent, matching.segmentIds()));
+            labels = kept.labels();
+            relabelled = kept.relabelled();
+        }
         List<Segment> segments = new ArrayList<>(k);
         long[] sizes = fit.sizes();
         double[] weights = fit.weights();
@@ -101,6 +116,9 @@ public final class SegmentModelAssembler {
 
         Map<String, String> tags = new HashMap<>(in.tags());
         tags.put(MAX_SEGMENT_ID_TAG, Integer.toString(matching.maxIdEverUsed()));
+        if (!relabelled.isEmpty()) {
+            tags.put(LabelContinuity.TAG, String.join("; ", relabelled));
+        }
         if (layoutChanged) {
             tags.put(LAYOUT_CHANGE_TAG, "parent " + parent.getVersion()
                     + " read other features; its segments were retired and none carried over");
@@ -118,6 +136,19 @@ public final class SegmentModelAssembler {
                 .setLineage(lineage)
                 .setTags(tags)
                 .build();
+    }
+
+    /** What the parent said of each cluster whose id it had; null for the others. */
+    private static List<LabelContinuity.Previous> previousLabels(SegmentModel parent, int[] ids) {
+        Map<Integer, Segment> byId = new HashMap<>();
+        parent.getSegments().forEach(s -> byId.put(s.getSegmentId(), s));
+        List<LabelContinuity.Previous> out = new ArrayList<>();
+        for (int id : ids) {
+            Segment s = byId.get(id);
+            out.add(s == null ? null : new LabelContinuity.Previous(s.getLabel(), s.getSuggestedAction(),
+                    s.getZScores()));
+        }
+        return out;
     }
 
     private SegmentMatching match(AssemblyInput in, SegmentModel parent) {

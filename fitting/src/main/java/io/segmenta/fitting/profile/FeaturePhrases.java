@@ -99,6 +99,18 @@ public final class FeaturePhrases {
         return e == null ? null : (high ? e.highAction() : e.lowAction());
     }
 
+    /** Recency in days ("days since the latest event"): worded by {@link Lifecycle}, not by its z-score. */
+    static boolean isRecency(String name) {
+        Entry e = entryFor(name);
+        return e != null && e.high().equals("lapsed");
+    }
+
+    /** Tenure in days: worded by {@link Lifecycle}. */
+    static boolean isTenure(String name) {
+        Entry e = entryFor(name);
+        return e != null && e.high().equals("long-standing");
+    }
+
     static boolean isPageViews(String name) {
         Entry e = entryFor(name);
         return e != null && e.high().equals("heavy browsers");

@@ -25,18 +25,28 @@ public final class SegmentLabeler {
 
     private final double minAbsZ;
     private final int maxPhrases;
+    private final Lifecycle lifecycle;
 
     /**
      * @param minAbsZ    a feature is distinctive when |z| reaches this
      * @param maxPhrases phrases per label before disambiguation
      */
-    public SegmentLabeler(double minAbsZ, int maxPhrases) {
+    public SegmentLabeler(double minAbsZ, int maxPhrases, Lifecycle lifecycle) {
         this.minAbsZ = Checks.nonNegative("minAbsZ", minAbsZ);
         this.maxPhrases = Checks.atLeast("maxPhrases", maxPhrases, 1);
+        this.lifecycle = java.util.Objects.requireNonNull(lifecycle, "lifecycle");
+    }
+
+    public SegmentLabeler(double minAbsZ, int maxPhrases) {
+        this(minAbsZ, maxPhrases, Lifecycle.DEFAULTS);
+    }
+
+    public SegmentLabeler(Lifecycle lifecycle) {
+        this(DEFAULT_MIN_ABS_Z, DEFAULT_MAX_PHRASES, lifecycle);
     }
 
     public SegmentLabeler() {
-        this(DEFAULT_MIN_ABS_Z, DEFAULT_MAX_PHRASES);
+        this(Lifecycle.DEFAULTS);
     }
 
     private record Phrase(String text, String action, double weight) {
@@ -116,6 +126,11 @@ public final class SegmentLabeler {
             consumed.add(conversion);
         }
         Set<String> texts = new HashSet<>();
+        lifecyclePhrases(profile, byStrength, consumed).forEach(p -> {
+            if (texts.add(p.text())) {
+                out.add(p);
+            }
+        });
         categoryPhrases(profile, byStrength, consumed).forEach(p -> {
             if (texts.add(p.text())) {
                 out.add(p);
@@ -132,6 +147,34 @@ public final class SegmentLabeler {
             }
         }
         out.sort(Comparator.comparingDouble((Phrase p) -> -p.weight()));
+        return out;
+    }
+
+    /**
+     * Recency and tenure in words by {@link Lifecycle}'s absolute thresholds on the segment's mean days; the phrase
+     * weighs its z-score but at least the distinctiveness threshold, since the days alone justify it. Consumed either
+     * way: a mean between the thresholds says nothing rather than "slightly lapsed".
+     */
+    private List<Phrase> lifecyclePhrases(SegmentProfile profile, List<Map.Entry<String, Double>> byStrength,
+                                          Set<String> consumed) {
+        List<Phrase> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : byStrength) {
+            boolean recency = FeaturePhrases.isRecency(e.getKey());
+            if (consumed.contains(e.getKey()) || !(recency || FeaturePhrases.isTenure(e.getKey()))) {
+                continue;
+            }
+            Double days = profile.means().get(e.getKey());
+            if (days == null) {
+                continue; // no means (only z-scores known): the relative words below still apply
+            }
+            consumed.add(e.getKey());
+            String word = recency ? lifecycle.recencyWord(days) : lifecycle.tenureWord(days);
+            if (word != null) {
+                boolean high = word.equals("lapsed") || word.equals("long-standing");
+                out.add(new Phrase(word, FeaturePhrases.action(e.getKey(), high),
+                        Math.max(Math.abs(e.getValue()), minAbsZ)));
+            }
+        }
         return out;
     }
 

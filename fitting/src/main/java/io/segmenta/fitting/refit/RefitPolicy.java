@@ -64,7 +64,8 @@ public final class RefitPolicy {
 
     public RefitPolicy(RefitPolicySettings settings, Clock clock) {
         this.settings = settings;
-        this.assembler = new SegmentModelAssembler(new SegmentMatcher(), new SegmentLabeler(), clock);
+        this.assembler = new SegmentModelAssembler(new SegmentMatcher(), new SegmentLabeler(settings.lifecycle()),
+                clock);
         this.estimator = Estimators.forAlgorithm(settings.algorithm());
     }
 

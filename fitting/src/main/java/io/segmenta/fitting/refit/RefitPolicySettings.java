@@ -4,6 +4,7 @@ import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.FeatureKind;
 import io.segmenta.fitting.estimate.Estimators;
 import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.profile.Lifecycle;
 
 import java.util.HashSet;
 import java.util.List;
@@ -27,13 +28,14 @@ import java.util.Set;
  * @param kChangeWindows           ... and only when the same k has won so in this many consecutive windows (1: at
  *                                 once); one window's sample can favour another k by chance, a real change persists
  * @param minSegmentShare          choosing k: a k leaving a segment with less than this share of the sample is not chosen
+ * @param lifecycle                the days behind the labels' lifecycle words (new, lapsed, ...)
  * @param seed                     makes every fit repeatable
  * @param producer                 written to the model's tag {@code producer}
  */
 public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMin, int kMax,
                                   List<FeatureColumn> features, double halfLifeDays, double decayFactor,
                                   double maxInertiaIncrease, double minSilhouetteGainForNewK, int kChangeWindows,
-                                  double minSegmentShare, long seed, String producer) {
+                                  double minSegmentShare, Lifecycle lifecycle, long seed, String producer) {
 
     public RefitPolicySettings {
         if (modelName == null || modelName.isBlank()) {
@@ -75,6 +77,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         if (!(minSegmentShare >= 0 && minSegmentShare < 0.5)) {
             throw new IllegalArgumentException("minSegmentShare must be in [0, 0.5), got " + minSegmentShare);
         }
+        java.util.Objects.requireNonNull(lifecycle, "lifecycle");
         if (producer == null || producer.isBlank()) {
             throw new IllegalArgumentException("producer must not be blank");
         }
@@ -114,6 +117,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         private double minSilhouetteGainForNewK;
         private int kChangeWindows;
         private double minSegmentShare;
+        private Lifecycle lifecycle;
         private long seed;
         private String producer;
 
@@ -129,6 +133,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             minSilhouetteGainForNewK = s.minSilhouetteGainForNewK;
             kChangeWindows = s.kChangeWindows;
             minSegmentShare = s.minSegmentShare;
+            lifecycle = s.lifecycle;
             seed = s.seed;
             producer = s.producer;
         }
@@ -165,6 +170,11 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             return this;
         }
 
+        public Builder lifecycle(Lifecycle l) {
+            lifecycle = l;
+            return this;
+        }
+
         public Builder kChangeWindows(int windows) {
             kChangeWindows = windows;
             return this;
@@ -173,7 +183,8 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         /** @throws IllegalArgumentException naming the value that is out of range */
         public RefitPolicySettings build() {
             return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
-                    maxInertiaIncrease, minSilhouetteGainForNewK, kChangeWindows, minSegmentShare, seed, producer);
+                    maxInertiaIncrease, minSilhouetteGainForNewK, kChangeWindows, minSegmentShare, lifecycle, seed,
+                    producer);
         }
     }
 

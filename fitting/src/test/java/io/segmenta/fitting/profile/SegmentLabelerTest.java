@@ -68,6 +68,35 @@ class SegmentLabelerTest {
     }
 
     @Test
+    void lifecycleWordsFollowAbsoluteDaysNotZScores() {
+        // tenure 95 days is "newer than the others" by z, but not new; no event for 120 days is lapsed
+        SegmentProfile monthly = new SegmentProfile(0, 10, Map.of("tenure_days", 95.0, "recency_days", 20.0,
+                "monetary", 800.0), z("tenure_days", -1.4, "recency_days", -0.3, "monetary", 1.2));
+        SegmentProfile gone = new SegmentProfile(1, 10, Map.of("tenure_days", 300.0, "recency_days", 120.0),
+                z("tenure_days", 0.2, "recency_days", 0.3));
+        SegmentProfile newcomers = new SegmentProfile(2, 10, Map.of("tenure_days", 12.0, "recency_days", 3.0),
+                z("tenure_days", -2.0, "recency_days", -1.0));
+
+        List<SegmentLabel> labels = labeler.label(List.of(monthly, gone, newcomers));
+
+        assertThat(labels).extracting(SegmentLabel::label).containsExactly("High value", "Lapsed",
+                "New, recent");
+    }
+
+    @Test
+    void theLifecycleThresholdsAreConfigurable() {
+        SegmentProfile p = new SegmentProfile(0, 10, Map.of("tenure_days", 50.0, "recency_days", 45.0),
+                z("tenure_days", -0.1, "recency_days", 0.1));
+
+        assertThat(new SegmentLabeler(Lifecycle.DEFAULTS.withNewAndLapsedDays(60, 60)).label(List.of(p)).get(0)
+                .label()).isEqualTo("New");
+        assertThat(new SegmentLabeler(Lifecycle.DEFAULTS.withNewAndLapsedDays(20, 40)).label(List.of(p)).get(0)
+                .label()).isEqualTo("Lapsed");
+        assertThatThrownBy(() -> Lifecycle.DEFAULTS.withNewAndLapsedDays(60, 40)).hasMessageContaining("both new and");
+        assertThatThrownBy(() -> new Lifecycle(30, 20, 14, 90)).hasMessageContaining("newDays < longStandingDays");
+    }
+
+    @Test
     void aSegmentWithoutDistinctiveFeaturesIsTypical() {
         SegmentLabel l = one(z("monetary", 0.1, "frequency", -0.2));
         assertThat(l.label()).isEqualTo("Typical customers");

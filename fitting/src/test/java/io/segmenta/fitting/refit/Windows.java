@@ -8,6 +8,7 @@ import io.segmenta.avro.Scaling;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.fitting.assembly.SegmentModels;
 import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.profile.Lifecycle;
 import io.segmenta.fitting.kmeans.KMeansPartialSums;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class Windows {
      */
     static RefitPolicySettings settings(int kMin, int kMax) {
         return new RefitPolicySettings("default", Algorithm.KMEANS, kMin, kMax, rawColumns(), 30, 0.5, 0.5, 0.05, 1,
-                0.01, 42L, "test");
+                0.01, Lifecycle.DEFAULTS, 42L, "test");
     }
 
     static FeatureSource source(double a, double b) {

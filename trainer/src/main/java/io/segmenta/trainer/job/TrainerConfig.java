@@ -1,6 +1,7 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
+import io.segmenta.fitting.profile.Lifecycle;
 import io.segmenta.schemas.config.SettingValues;
 import io.segmenta.schemas.config.SettingsDefinition;
 
@@ -82,6 +83,8 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 .maxInertiaIncrease(v.get(TrainerKeys.REFIT_MAX_INERTIA_INCREASE))
                 .minSilhouetteGainForNewK(v.get(TrainerKeys.REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K))
                 .kChangeWindows(v.get(TrainerKeys.REFIT_K_CHANGE_WINDOWS))
+                .lifecycle(Lifecycle.DEFAULTS.withNewAndLapsedDays(v.get(TrainerKeys.LABEL_NEW_DAYS),
+                        v.get(TrainerKeys.LABEL_LAPSED_DAYS)))
                 .topics(new TrainerSettings.Topics(v.get(TrainerKeys.TOPIC_EVENTS), v.get(TrainerKeys.TOPIC_MODELS),
                         v.get(TrainerKeys.TOPIC_MODEL_HISTORY), v.get(TrainerKeys.TOPIC_DRIFT),
                         v.get(TrainerKeys.TOPIC_DEAD_LETTERS)))

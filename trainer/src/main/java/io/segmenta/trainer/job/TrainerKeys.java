@@ -58,6 +58,13 @@ public final class TrainerKeys {
             "segmenta.refit.k-change-windows", 2, 1, 100,
             "refit gate: k changes only when the same other k has won by that silhouette gain in this many consecutive "
                     + "windows");
+    public static final Setting<Double> LABEL_NEW_DAYS = Setting.number("segmenta.label.new-days", 30.0,
+            d -> d > 0 && d <= 3650, "in (0, 3650]",
+            "labels: a segment reads 'new' when its customers' mean days since their first event is under this");
+    public static final Setting<Double> LABEL_LAPSED_DAYS = Setting.number("segmenta.label.lapsed-days", 90.0,
+            d -> d > 0 && d <= 3650, "in (0, 3650]",
+            "labels: a segment reads 'lapsed' when its customers' mean days since their latest event is at least this "
+                    + "(at least segmenta.label.new-days)");
     public static final Setting<String> START = Setting.parsed("segmenta.start", "committed", TrainerKeys::start,
             "where the events source starts: committed (earliest when none), earliest, latest or an ISO instant; "
                     + "earliest in a backfill unless set");
@@ -81,7 +88,7 @@ public final class TrainerKeys {
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DRIFT, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, K, K_MIN_SEGMENT_SHARE, WINDOW,
                     OUT_OF_ORDERNESS, IDLENESS, SAMPLE_PER_WORKER, DECAY, REFIT_MAX_INERTIA_INCREASE,
-                    REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
+                    REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, LABEL_NEW_DAYS, LABEL_LAPSED_DAYS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
                     PARALLELISM, GROUP_ID, TRANSACTIONAL_ID_PREFIX)
             // the trainer's names before both services shared them: still read, with a warning
             .deprecated("segmenta.topics.events", TOPIC_EVENTS)

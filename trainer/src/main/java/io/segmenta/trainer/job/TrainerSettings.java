@@ -7,6 +7,7 @@ import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.FeatureKind;
 import io.segmenta.avro.Transform;
 import io.segmenta.fitting.features.FeatureColumn;
+import io.segmenta.fitting.profile.Lifecycle;
 import io.segmenta.fitting.refit.RefitPolicySettings;
 
 import java.io.Serializable;
@@ -55,7 +56,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         return new RefitPolicySettings(m.modelName(), m.algorithm(), m.kMin(), m.kMax(), m.features(),
                 m.halfLifeDays(), r.decayFactor(), r.maxInertiaIncrease(), r.minSilhouetteGainForNewK(),
                 r.kChangeWindows(),
-                m.minSegmentShare(), r.seed(), PRODUCER);
+                m.minSegmentShare(), m.lifecycle(), r.seed(), PRODUCER);
     }
 
     /**
@@ -69,9 +70,11 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
      *                        not considered (a segment of a handful of outliers is not one to act on)
      * @param halfLifeDays    decay of profile counters; part of the feature spec (assigners must use the same)
      * @param features        the profile features and their preparation
+     * @param lifecycle       the days behind the labels' lifecycle words
      */
     public record ModelSpec(String modelName, Algorithm algorithm, int kMin, int kMax, double minSegmentShare,
-                            double halfLifeDays, List<FeatureColumn> features) implements Serializable {
+                            double halfLifeDays, List<FeatureColumn> features, Lifecycle lifecycle)
+            implements Serializable {
 
         /** Only what the trainer adds; {@link RefitPolicySettings} checks the rest when the settings are built. */
         /** Only what the trainer adds; {@link RefitPolicySettings} checks the rest when the settings are built. */
@@ -272,6 +275,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         private double minSegmentShare = TrainerKeys.K_MIN_SEGMENT_SHARE.defaultValue();
         private double halfLifeDays = TrainerKeys.HALF_LIFE_DAYS.defaultValue();
         private List<FeatureColumn> features = defaultFeatures();
+        private Lifecycle lifecycle = Lifecycle.DEFAULTS.withNewAndLapsedDays(
+                TrainerKeys.LABEL_NEW_DAYS.defaultValue(), TrainerKeys.LABEL_LAPSED_DAYS.defaultValue());
         private Duration window = TrainerKeys.WINDOW.defaultValue();
         private Duration outOfOrderness = TrainerKeys.OUT_OF_ORDERNESS.defaultValue();
         private Duration idleness = TrainerKeys.IDLENESS.defaultValue();
@@ -327,6 +332,11 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
 
         public Builder features(List<FeatureColumn> f) {
             this.features = f;
+            return this;
+        }
+
+        public Builder lifecycle(Lifecycle l) {
+            this.lifecycle = l;
             return this;
         }
 
@@ -393,7 +403,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         /** Every value of {@code m}. */
         public Builder model(ModelSpec m) {
             return modelName(m.modelName()).algorithm(m.algorithm()).k(m.kMin(), m.kMax())
-                    .minSegmentShare(m.minSegmentShare()).halfLifeDays(m.halfLifeDays()).features(m.features());
+                    .minSegmentShare(m.minSegmentShare()).halfLifeDays(m.halfLifeDays()).features(m.features())
+                    .lifecycle(m.lifecycle());
         }
 
         /** Every value of {@code t}. */
@@ -414,7 +425,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
          */
         public TrainerSettings build() {
             return new TrainerSettings(
-                    new ModelSpec(modelName, algorithm, kMin, kMax, minSegmentShare, halfLifeDays, features),
+                    new ModelSpec(modelName, algorithm, kMin, kMax, minSegmentShare, halfLifeDays, features,
+                            lifecycle),
                     new EventTime(window, outOfOrderness, idleness),
                     new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK,
                             kChangeWindows, seed),
