@@ -222,6 +222,25 @@ class SegmentMatcherTest {
         assertConsistent(previous, newCentroids, 2, overlap, m);
     }
 
+    /** A segment the sample holds no member of, and a cluster none of the sample went to, are paired by centroid. */
+    @Test
+    void segmentsTheSampleSaysNothingAboutArePairedByCentroid() {
+        List<PreviousSegment> previous = List.of(new PreviousSegment(0, new double[] {0, 0}),
+                new PreviousSegment(1, new double[] {10, 0}), new PreviousSegment(2, new double[] {20, 0}));
+        double[][] newCentroids = {{0, 0.5}, {10.5, 0}, {30, 0}};
+        MemberOverlap overlap = overlap(new int[][] {{0, 0, 50}});
+
+        SegmentMatching m = matcher.match(previous, newCentroids, 2, overlap);
+
+        assertThat(m.segmentIds()).containsExactly(0, 1, 3);
+        assertThat(m.lineage()).extracting(LineageEvent::getKind)
+                .containsExactly(SURVIVED, SURVIVED, LineageKind.BIRTH, LineageKind.DEATH);
+        assertThat(m.lineage().get(0).getOverlap()).isEqualTo(1.0);
+        assertThat(m.lineage().get(1).getOverlap()).isNull();
+        assertThat(m.lineage().get(1).getCentroidShift()).isCloseTo(0.5, within(1e-12));
+        assertConsistent(previous, newCentroids, 2, overlap, m);
+    }
+
     @Test
     void identicalAssignmentsAreAllSurvivals() {
         Blobs blobs = Blobs.generate(5, 3, 100, 10, 6, 21);
