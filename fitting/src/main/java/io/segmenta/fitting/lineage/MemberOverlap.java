@@ -54,6 +54,11 @@ public final class MemberOverlap {
         return counts.getOrDefault(previousSegmentId, Map.of()).getOrDefault(newCluster, 0L);
     }
 
+    /** Sampled members per new cluster. */
+    public long newTotal(int newCluster) {
+        return newTotals.getOrDefault(newCluster, 0L);
+    }
+
     /** Sampled members per previous segment id. */
     public long previousTotal(int previousSegmentId) {
         return previousTotals.getOrDefault(previousSegmentId, 0L);

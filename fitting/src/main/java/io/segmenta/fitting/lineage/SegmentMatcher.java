@@ -9,25 +9,46 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Gives the clusters of a refit stable segment ids and explains the change as lineage.
+ * Gives the clusters of a refit stable segment ids and explains the change as lineage. Ids and lineage come from one
+ * decision: each previous segment and each new cluster gets exactly one fate, and both the ids and the events are
+ * read off those fates, so the lineage cannot contradict itself (a segment SURVIVED and also merged, or split into a
+ * cluster that another segment survived as).
  *
+ * <p>With a member overlap (the same sample scored by the parent and by the new fit), fates follow MONIC's
+ * member-overlap transitions (Spiliopoulou et al. 2006), made exclusive:
  * <ol>
- *   <li>Minimum-cost assignment ({@link HungarianAlgorithm}) of new centroids to previous ones by Euclidean
- *       distance. A pair keeps the previous id when the centroid moved at most {@code maxCentroidShift}, or when the
- *       member overlap shows MONIC survival (at least {@code survivalThreshold} of the previous members went there).</li>
- *   <li>Every other new cluster gets a fresh id, one above the highest id ever used: ids are never reused, so a
- *       consumer never confuses a new segment with a dead one.</li>
- *   <li>With a member overlap (MONIC, Spiliopoulou et al. 2006): a previous segment that sends at least
- *       {@code splitThreshold} of its members to each of two or more new clusters SPLIT; a new cluster that draws at
- *       least {@code splitThreshold} of its members from each of two or more previous segments is a MERGE.</li>
- *   <li>Remaining kept ids are SURVIVED (with centroid shift and overlap), remaining new clusters BIRTHs, remaining
- *       previous segments DEATHs. So every previous id appears as the source of, and every new id as the target of,
- *       at least one event.</li>
+ *   <li>A previous segment o and a new cluster n are linked when each holds at least {@code splitThreshold} (0.3) of
+ *       the other: |o∩n| ≥ 0.3·|o| and |o∩n| ≥ 0.3·|n|.</li>
+ *   <li>Links are taken largest |o∩n| first; a link that would give a group two or more segments AND two or more
+ *       clusters is dropped, so every group is a star with one reading.</li>
+ *   <li>1 segment – 1 cluster: SURVIVED (the cluster keeps the id) when |o∩n| ≥ {@code survivalThreshold} (0.7)
+ *       ·|o|; below that too few members stayed together for the segment to have survived, so it is a DEATH and the
+ *       cluster a BIRTH.</li>
+ *   <li>1 segment – several clusters: SPLIT; the part that received the most members keeps the id, the others get
+ *       fresh ids.</li>
+ *   <li>Several segments – 1 cluster: MERGE; the cluster keeps the id of the segment that supplied the most
+ *       members.</li>
+ *   <li>A segment without a link: DEATH; a cluster without one: BIRTH.</li>
  * </ol>
+ * Segments and clusters of which the sample holds no member, and every segment and cluster when there is no overlap
+ * at all, are paired by centroid instead: a minimum-cost assignment ({@link HungarianAlgorithm}) on Euclidean
+ * distance, a pair within {@code maxCentroidShift} SURVIVED, the rest BIRTHs and DEATHs.
+ *
+ * <p>So every previous id is in the {@code fromSegments} of exactly one event and every id of the new model in the
+ * {@code toSegments} of exactly one event. A new cluster that continues no segment gets a fresh id, one above the
+ * highest id ever used (in cluster order): ids are never reused, so a consumer never confuses a new segment with a
+ * dead one. Events carry the share that justified them as {@code overlap} (survival: |o∩n|/|o|; split: the parts'
+ * shares of the segment, summed; merge: the sources' shares of the cluster, summed) and, where an id continues, the
+ * distance its centre moved as {@code centroidShift}.
  */
 public final class SegmentMatcher {
+
+    /** Order of the event groups in the lineage. */
+    private static final List<LineageKind> KIND_ORDER = List.of(LineageKind.SURVIVED, LineageKind.SPLIT,
+            LineageKind.MERGE, LineageKind.BIRTH, LineageKind.DEATH);
 
     private final SegmentMatchingParams params;
 
@@ -61,136 +82,57 @@ public final class SegmentMatcher {
             throw new IllegalArgumentException("previous segment ids must be distinct");
         }
 
-        // 1. minimum-cost pairs, accepted by distance or by MONIC survival
-        int[] oldOfNew = new int[kNew];
-        Arrays.fill(oldOfNew, -1);
-        double[] shift = new double[kNew];
-        if (kOld > 0) {
-            double[][] dist = new double[kNew][kOld];
-            for (int i = 0; i < kNew; i++) {
-                for (int j = 0; j < kOld; j++) {
-                    dist[i][j] = Vectors.distance(newCentroids[i], previous.get(j).centroidView());
-                }
-            }
-            int[] pairs = HungarianAlgorithm.solve(dist);
-            for (int i = 0; i < kNew; i++) {
-                int j = pairs[i];
-                if (j < 0) {
-                    continue;
-                }
-                boolean close = dist[i][j] <= params.maxCentroidShift();
-                boolean survived = overlap != null
-                        && overlap.shareOfPrevious(previous.get(j).segmentId(), i) >= params.survivalThreshold();
-                if (close || survived) {
-                    oldOfNew[i] = j;
-                    shift[i] = dist[i][j];
-                }
+        List<Fate> fates = new ArrayList<>();
+        List<Integer> unmeasuredOld = IntStream.range(0, kOld).boxed().toList();
+        List<Integer> unmeasuredNew = IntStream.range(0, kNew).boxed().toList();
+        if (overlap != null) {
+            fates.addAll(OverlapFates.decide(previous, kNew, overlap, params));
+            unmeasuredOld = unmeasuredOld.stream()
+                    .filter(j -> overlap.previousTotal(previous.get(j).segmentId()) == 0).toList();
+            unmeasuredNew = unmeasuredNew.stream().filter(i -> overlap.newTotal(i) == 0).toList();
+        }
+        fates.addAll(CentroidPairing.decide(previous, unmeasuredOld, newCentroids, unmeasuredNew,
+                params.maxCentroidShift()));
+        requireOneFateEach(fates, kOld, kNew);
+
+        int[] ids = new int[kNew];
+        Arrays.fill(ids, -1);
+        for (Fate f : fates) {
+            if (f.heir() >= 0) {
+                ids[f.heir()] = previous.get(f.donor()).segmentId();
             }
         }
-
-        // 2. ids: inherited, else fresh
-        int[] ids = new int[kNew];
         int nextId = maxIdEverUsed;
-        boolean[] oldKept = new boolean[kOld];
         for (int i = 0; i < kNew; i++) {
-            if (oldOfNew[i] >= 0) {
-                ids[i] = previous.get(oldOfNew[i]).segmentId();
-                oldKept[oldOfNew[i]] = true;
-            } else {
+            if (ids[i] < 0) {
                 ids[i] = ++nextId;
             }
         }
 
-        // 3. splits and merges from the member overlap
-        List<LineageEvent> survived = new ArrayList<>();
-        List<LineageEvent> splits = new ArrayList<>();
-        List<LineageEvent> merges = new ArrayList<>();
-        List<LineageEvent> births = new ArrayList<>();
-        List<LineageEvent> deaths = new ArrayList<>();
-        boolean[] oldExplained = new boolean[kOld];
-        boolean[] newExplained = new boolean[kNew];
-        if (overlap != null) {
-            for (int j = 0; j < kOld; j++) {
-                int oldId = previous.get(j).segmentId();
-                List<Integer> targets = new ArrayList<>();
-                double share = 0;
-                for (int i = 0; i < kNew; i++) {
-                    double s = overlap.shareOfPrevious(oldId, i);
-                    if (s >= params.splitThreshold()) {
-                        targets.add(i);
-                        share += s;
-                    }
-                }
-                if (targets.size() >= 2) {
-                    oldExplained[j] = true;
-                    targets.forEach(i -> newExplained[i] = true);
-                    splits.add(event(LineageKind.SPLIT, List.of(oldId), idsOf(targets, ids), share,
-                            shiftOf(j, oldOfNew, shift)));
-                }
-            }
-            for (int i = 0; i < kNew; i++) {
-                List<Integer> sources = new ArrayList<>();
-                double share = 0;
-                for (int j = 0; j < kOld; j++) {
-                    double s = overlap.shareOfNew(previous.get(j).segmentId(), i);
-                    if (s >= params.splitThreshold()) {
-                        sources.add(previous.get(j).segmentId());
-                        share += s;
-                    }
-                }
-                if (sources.size() >= 2) {
-                    newExplained[i] = true;
-                    for (int j = 0; j < kOld; j++) {
-                        if (sources.contains(previous.get(j).segmentId())) {
-                            oldExplained[j] = true;
-                        }
-                    }
-                    sources.sort(Comparator.naturalOrder());
-                    merges.add(event(LineageKind.MERGE, sources, List.of(ids[i]), share,
-                            oldOfNew[i] >= 0 ? shift[i] : null));
-                }
-            }
-        }
-
-        // 4. the rest
-        for (int i = 0; i < kNew; i++) {
-            int j = oldOfNew[i];
-            // an id that continues gets an event even when its old segment also sent members elsewhere (a split
-            // among other clusters): every segment of the new model is accounted for in the lineage
-            if (j >= 0 && !newExplained[i]) {
-                Double share = overlap == null ? null : overlap.shareOfPrevious(ids[i], i);
-                survived.add(event(LineageKind.SURVIVED, List.of(ids[i]), List.of(ids[i]), share, shift[i]));
-            } else if (j < 0 && !newExplained[i]) {
-                births.add(event(LineageKind.BIRTH, List.of(), List.of(ids[i]), null, null));
-            }
-        }
-        for (int j = 0; j < kOld; j++) {
-            if (!oldKept[j] && !oldExplained[j]) {
-                deaths.add(event(LineageKind.DEATH, List.of(previous.get(j).segmentId()), List.of(), null, null));
-            }
-        }
-        Comparator<LineageEvent> byIds = Comparator
-                .comparing((LineageEvent e) -> e.getToSegments().isEmpty() ? Integer.MAX_VALUE : e.getToSegments().get(0))
-                .thenComparing(e -> e.getFromSegments().isEmpty() ? Integer.MAX_VALUE : e.getFromSegments().get(0));
         List<LineageEvent> lineage = new ArrayList<>();
-        for (List<LineageEvent> group : List.of(survived, splits, merges, births, deaths)) {
-            group.sort(byIds);
-            lineage.addAll(group);
+        for (Fate f : fates) {
+            Double shift = f.heir() < 0 ? null
+                    : Vectors.distance(newCentroids[f.heir()], previous.get(f.donor()).centroidView());
+            lineage.add(event(f.kind(), f.olds().stream().map(j -> previous.get(j).segmentId()).sorted().toList(),
+                    f.news().stream().map(i -> ids[i]).sorted().toList(), f.overlap(), shift));
         }
+        lineage.sort(Comparator.comparingInt((LineageEvent e) -> KIND_ORDER.indexOf(e.getKind()))
+                .thenComparing(e -> e.getToSegments().isEmpty() ? Integer.MAX_VALUE : e.getToSegments().get(0))
+                .thenComparing(e -> e.getFromSegments().isEmpty() ? Integer.MAX_VALUE : e.getFromSegments().get(0)));
         return new SegmentMatching(ids, lineage, nextId);
     }
 
-    private static Double shiftOf(int oldIndex, int[] oldOfNew, double[] shift) {
-        for (int i = 0; i < oldOfNew.length; i++) {
-            if (oldOfNew[i] == oldIndex) {
-                return shift[i];
-            }
+    /** The invariant the lineage is published on; a breach is a bug here, never a property of the data. */
+    private static void requireOneFateEach(List<Fate> fates, int kOld, int kNew) {
+        int[] oldFates = new int[kOld];
+        int[] newFates = new int[kNew];
+        for (Fate f : fates) {
+            f.olds().forEach(j -> oldFates[j]++);
+            f.news().forEach(i -> newFates[i]++);
         }
-        return null;
-    }
-
-    private static List<Integer> idsOf(List<Integer> clusters, int[] ids) {
-        return clusters.stream().map(i -> ids[i]).sorted().toList();
+        if (IntStream.of(oldFates).anyMatch(c -> c != 1) || IntStream.of(newFates).anyMatch(c -> c != 1)) {
+            throw new IllegalStateException("lineage must give every segment and cluster exactly one fate: " + fates);
+        }
     }
 
     private static LineageEvent event(LineageKind kind, List<Integer> from, List<Integer> to, Double overlap,

@@ -5,13 +5,14 @@ import io.segmenta.fitting.Checks;
 /**
  * Thresholds of {@link SegmentMatcher}.
  *
- * @param maxCentroidShift  a new centroid inherits a previous id only within this distance (scaled space, where a
- *                          unit is about one population standard deviation per feature) unless the member overlap
- *                          shows it survived
+ * @param maxCentroidShift  a new centroid inherits a previous id by distance only within this distance (scaled space,
+ *                          where a unit is about one population standard deviation per feature); used only where no
+ *                          member overlap was measured
  * @param survivalThreshold MONIC survival: share of a previous segment's members that must land in one new cluster
- * @param splitThreshold    share of a previous segment's members that each of two or more new clusters must receive
- *                          for a split (symmetrically, share of a new cluster's members that each of two or more
- *                          previous segments must supply for a merge)
+ *                          for it to survive as that cluster
+ * @param splitThreshold    share of each other that a previous segment and a new cluster must hold to be linked at
+ *                          all: so each part of a split receives at least this share of the segment, and each source
+ *                          of a merge supplies at least this share of the cluster
  */
 public record SegmentMatchingParams(double maxCentroidShift, double survivalThreshold, double splitThreshold) {
 
