@@ -4,6 +4,7 @@ import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.scoring.Assignment;
 import io.segmenta.assigner.scoring.SegmentScorer;
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentModel;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * One assignment of a ready vector, k = 8, d = 16. {@code floorSquaredDistance} is the physical floor: the bare
  * nearest-centroid loop over the same flat arrays, without the scorer's bookkeeping (runner-up, confidence).
  * {@code assignProfile} is the whole per-event serving step after the fold: features as of a time, vectorize, score.
+ * The {@code ...WithMargin} variants score against a current segment with the assigner's default switch margins
+ * (the current segment cycles through all of them, so most scorings weigh a current segment that is not the best).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,6 +34,7 @@ public class ScoringBenchmark {
     static final int K = 8;
     static final int D = 16;
     private static final int VECTORS = 1024;
+    private static final SwitchMargin MARGIN = new SwitchMargin(0.1, 0.2);
 
     private SegmentScorer kmeans;
     private SegmentScorer gmmDiagonal;
@@ -38,6 +42,7 @@ public class ScoringBenchmark {
     private double[] flatCentroids;
     private double[][] vectors;
     private CustomerProfile[] profiles;
+    private int[] currentIds;
     private final Assignment out = new Assignment();
     private int next;
 
@@ -58,6 +63,10 @@ public class ScoringBenchmark {
             }
         }
         vectors = BenchmarkData.vectors(VECTORS, D, 4);
+        currentIds = new int[K];
+        for (int j = 0; j < K; j++) {
+            currentIds[j] = kmeans.segmentId(j);
+        }
         ProfileFolder folder = ProfileFolder.forSpec(kmeansModel.getFeatureSpec());
         profiles = new CustomerProfile[64];
         for (int p = 0; p < profiles.length; p++) {
@@ -108,6 +117,18 @@ public class ScoringBenchmark {
     @Benchmark
     public int gmmFull() {
         gmmFull.score(nextVector(), out);
+        return out.segmentId();
+    }
+
+    @Benchmark
+    public int kmeansWithMargin() {
+        kmeans.score(nextVector(), currentIds[next & (K - 1)], MARGIN, out);
+        return out.segmentId();
+    }
+
+    @Benchmark
+    public int gmmDiagonalWithMargin() {
+        gmmDiagonal.score(nextVector(), gmmDiagonal.segmentId(next & (K - 1)), MARGIN, out);
         return out.segmentId();
     }
 
