@@ -38,10 +38,9 @@ public final class AssignerKeys {
     public static final Setting<Duration> RESCORE_INTERVAL = Setting.duration("segmenta.rescore.interval", "100ms",
             Duration.ofMillis(1), "wall-clock period of the model check and re-score punctuator");
     /**
-     * 0.1: a customer on a boundary moves once its new centre is a tenth nearer. In the scaled space of 10-20
-     * features a customer's distances are dominated by its spread around the centres, so a tenth of the distance is
-     * a band of roughly a tenth to a fifth of the gap between two centres: wider than what one event usually moves a
-     * decayed profile, narrower than a real change of behaviour. README "Segment switching" has the reasoning.
+     * 0.1: a customer on a boundary moves once the other centre is a tenth nearer. In the scaled space of 10-20
+     * features a boundary customer's distances are mostly her spread around the centres, so that is a band of a
+     * tenth to a fifth of the gap between the centres on either side of the boundary (README "Segment switching").
      */
     public static final Setting<Double> DISTANCE_MARGIN = Setting.number("segmenta.assign.distance-margin", 0.1,
             v -> v >= 0 && v < 1, "in [0, 1)",
