@@ -10,8 +10,8 @@ package io.segmenta.assigner.scoring;
  * {@code distance} (a fraction) nearer than the current one. Relative, not absolute, because the scaled space has
  * no unit that means the same across models: its spread grows with the number of features, and a refit may rescale
  * it; a fraction of the customer's own distance means the same thing in all of them. It is also the K-Means
- * {@link Assignment#confidence()} with the current segment in the runner-up's place, so the confidences already
- * reported show how many customers a margin would hold.
+ * {@link Assignment#confidence()} with the current segment in the runner-up's place: a customer is held exactly while
+ * that confidence would stay below the margin.
  *
  * <p>Gaussian mixtures switch only when {@code posterior(best) - posterior(current) >= posterior}. Posteriors are
  * probabilities, already without unit, so the margin is a plain difference (0.2 between two components: switch at

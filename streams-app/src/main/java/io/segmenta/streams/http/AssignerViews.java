@@ -44,12 +44,15 @@ public final class AssignerViews {
         if (a != null && active.isPresent() && a.sameModel(active.get().name(), active.get().version())) {
             // same model, same as-of rule, the stored segment as the current one and the same margin: scoring again
             // reproduces the stored assignment (a kept segment is kept again, a won one wins again), so the
-            // explanation is about the segment the customer is in
+            // explanation is about the segment the customer is in. Only a margin changed since (a restart with
+            // another setting) could land elsewhere: then no explanation rather than one of another segment.
             CompiledModel model = active.get();
             Assignment again = model.scorer().newAssignment();
             model.scorer().assign(profile.asOf(model.asOfMillis(profile)), a.segmentId(), margin, again);
-            explanation = model.scorer().explain(again.vector(), again, EXPLAIN_TOP).stream()
-                    .map(c -> new Views.Contribution(c.getFeature(), c.getContribution())).toList();
+            if (again.segmentId() == a.segmentId()) {
+                explanation = model.scorer().explain(again.vector(), again, EXPLAIN_TOP).stream()
+                        .map(c -> new Views.Contribution(c.getFeature(), c.getContribution())).toList();
+            }
         }
         ProfileSnapshot now = profile.asOf(nowMillis);
         Map<String, Object> features = new LinkedHashMap<>();

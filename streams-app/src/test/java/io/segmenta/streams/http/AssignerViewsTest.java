@@ -67,6 +67,17 @@ class AssignerViewsTest {
     }
 
     @Test
+    void aSegmentTheCurrentMarginWouldNotKeepIsNotExplainedAsAnother() {
+        // kept under a margin of 0.1; the instance now runs without one and would put her with the big spenders
+        CustomerState kept = customer(530, new CurrentAssignment(1, "Small spenders", "default", 1, 520, 0, 0L));
+
+        Views.CustomerView view = AssignerViews.customer("alice", kept, Optional.of(v1), SwitchMargin.NONE, 0);
+
+        assertThat(view.segmentId()).isEqualTo(1);
+        assertThat(view.explanation()).isEmpty();
+    }
+
+    @Test
     void aCustomerScoredByAnOlderModelHasNoExplanation() {
         Views.CustomerView view = AssignerViews.customer("alice", alice(0), Optional.of(v1), MARGIN, 0);
 
