@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * One assignment of a ready vector, k = 8, d = 16. {@code floorSquaredDistance} is the physical floor: the bare
  * nearest-centroid loop over the same flat arrays, without the scorer's bookkeeping (runner-up, confidence).
  * {@code assignProfile} is the whole per-event serving step after the fold: features as of a time, vectorize, score.
- * The {@code ...WithMargin} variants score against a current segment with the assigner's default switch margins
- * (the current segment cycles through all of them, so most scorings weigh a current segment that is not the best).
+ * The {@code ...WithMargin} variants score against a current segment with the assigner's default switch margins:
+ * the worst case, the current segment cycling through all of them (7 scorings in 8 weigh one that is not the best,
+ * one more distance each); {@code kmeansWithMarginStaying} the common case, the current segment being the best.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +44,8 @@ public class ScoringBenchmark {
     private double[][] vectors;
     private CustomerProfile[] profiles;
     private int[] currentIds;
+    /** The nearest segment of each vector, as a customer's current segment that stays. */
+    private int[] nearestIds;
     private final Assignment out = new Assignment();
     private int next;
 
@@ -66,6 +69,11 @@ public class ScoringBenchmark {
         currentIds = new int[K];
         for (int j = 0; j < K; j++) {
             currentIds[j] = kmeans.segmentId(j);
+        }
+        nearestIds = new int[VECTORS];
+        for (int v = 0; v < VECTORS; v++) {
+            kmeans.score(vectors[v], out);
+            nearestIds[v] = out.segmentId();
         }
         ProfileFolder folder = ProfileFolder.forSpec(kmeansModel.getFeatureSpec());
         profiles = new CustomerProfile[64];
@@ -123,6 +131,13 @@ public class ScoringBenchmark {
     @Benchmark
     public int kmeansWithMargin() {
         kmeans.score(nextVector(), currentIds[next & (K - 1)], MARGIN, out);
+        return out.segmentId();
+    }
+
+    @Benchmark
+    public int kmeansWithMarginStaying() {
+        int v = next++ & (VECTORS - 1);
+        kmeans.score(vectors[v], nearestIds[v], MARGIN, out);
         return out.segmentId();
     }
 
