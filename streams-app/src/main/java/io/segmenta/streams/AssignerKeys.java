@@ -37,6 +37,20 @@ public final class AssignerKeys {
             Integer.MAX_VALUE, "customers re-scored per punctuation after a model update");
     public static final Setting<Duration> RESCORE_INTERVAL = Setting.duration("segmenta.rescore.interval", "100ms",
             Duration.ofMillis(1), "wall-clock period of the model check and re-score punctuator");
+    /**
+     * 0.1: a customer on a boundary moves once the other centre is a tenth nearer. In the scaled space of 10-20
+     * features a boundary customer's distances are mostly her spread around the centres, so that is a band of a
+     * tenth to a fifth of the gap between the centres on either side of the boundary (README "Segment switching").
+     */
+    public static final Setting<Double> DISTANCE_MARGIN = Setting.number("segmenta.assign.distance-margin", 0.1,
+            v -> v >= 0 && v < 1, "in [0, 1)",
+            "K-Means: a customer changes segment only when the best centre is this fraction nearer than its "
+                    + "current one; 0 = always the nearest");
+    /** 0.2: between two components a customer moves at 60:40, not at 50.1:49.9. */
+    public static final Setting<Double> POSTERIOR_MARGIN = Setting.number("segmenta.assign.posterior-margin", 0.2,
+            v -> v >= 0 && v < 1, "in [0, 1)",
+            "Gaussian mixtures: a customer changes segment only when the best posterior exceeds its current "
+                    + "segment's by this much; 0 = always the most probable");
     public static final Setting<Duration> DRIFT_WINDOW = Setting.duration("segmenta.drift.window", "1m",
             Duration.ofMillis(1), "wall-clock window of the live drift statistics");
 
@@ -44,7 +58,7 @@ public final class AssignerKeys {
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("assigner")
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_ASSIGNMENTS, TOPIC_CHANGES, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, DEDUP_SIZE, DEDUP_WINDOW,
-                    RESCORE_CHUNK, RESCORE_INTERVAL, DRIFT_WINDOW)
+                    RESCORE_CHUNK, RESCORE_INTERVAL, DISTANCE_MARGIN, POSTERIOR_MARGIN, DRIFT_WINDOW)
             .build();
 
     private AssignerKeys() {

@@ -106,7 +106,7 @@ public final class AssignerService implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(meters);
         HostInfo self = HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
-        http.start(new StreamsQueries(streams, self, runtime, settings.modelName()), meters::scrape);
+        http.start(new StreamsQueries(streams, self, runtime, settings.modelName(), settings.switchMargin()), meters::scrape);
         streams.start();
         LOG.info("Assigner '{}' started: model '{}', events from {}, HTTP API at {}", settings.applicationId(),
                 settings.modelName(), settings.topics().events(), http.url());

@@ -1,6 +1,7 @@
 package io.segmenta.streams;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.schemas.config.Setting;
 import io.segmenta.schemas.config.SettingValues;
 import io.segmenta.schemas.config.SettingsDefinition;
@@ -33,6 +34,8 @@ import java.util.TreeMap;
  * @param clientProperties  Kafka Streams / client properties, with our defaults applied
  * @param registryProperties properties for the Avro serdes and the registry client
  * @param advertisedHost    host other instances use to reach this one's HTTP API ({@code application.server})
+ * @param switchMargin      how clearly a segment must beat a customer's current one to take it over, for events
+ *                          and re-scores alike
  */
 public record AssignerSettings(
         Map<String, String> clientProperties,
@@ -47,6 +50,7 @@ public record AssignerSettings(
         Duration dedupWindow,
         int rescoreChunk,
         Duration rescoreInterval,
+        SwitchMargin switchMargin,
         Duration driftWindow) {
 
     /**
@@ -90,6 +94,7 @@ public record AssignerSettings(
             throw new IllegalArgumentException(AssignerKeys.RESCORE_CHUNK.key() + " must be at least 1, was " + rescoreChunk);
         }
         requirePositive(AssignerKeys.RESCORE_INTERVAL, rescoreInterval);
+        Objects.requireNonNull(switchMargin, "switchMargin");
         requirePositive(AssignerKeys.DRIFT_WINDOW, driftWindow);
         if (advertisedHost == null || advertisedHost.isBlank()) {
             advertisedHost = defaultAdvertisedHost(httpHost);
@@ -145,6 +150,7 @@ public record AssignerSettings(
                 ours.get(AssignerKeys.DEDUP_WINDOW),
                 ours.get(AssignerKeys.RESCORE_CHUNK),
                 ours.get(AssignerKeys.RESCORE_INTERVAL),
+                new SwitchMargin(ours.get(AssignerKeys.DISTANCE_MARGIN), ours.get(AssignerKeys.POSTERIOR_MARGIN)),
                 ours.get(AssignerKeys.DRIFT_WINDOW));
     }
 
@@ -208,7 +214,7 @@ public record AssignerSettings(
         Map<String, String> client = new TreeMap<>(clientProperties);
         client.putAll(more);
         return new AssignerSettings(client, registryProperties, topics, modelName, halfLifeDays, httpHost, httpPort,
-                advertisedHost, dedupSize, dedupWindow, rescoreChunk, rescoreInterval, driftWindow);
+                advertisedHost, dedupSize, dedupWindow, rescoreChunk, rescoreInterval, switchMargin, driftWindow);
     }
 
     private static void requirePositive(Setting<Duration> setting, Duration d) {

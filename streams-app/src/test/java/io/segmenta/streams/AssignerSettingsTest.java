@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.schemas.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ class AssignerSettingsTest {
         assertThat(s.rescoreChunk()).isEqualTo(2000);
         assertThat(s.rescoreInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.driftWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.switchMargin()).isEqualTo(new SwitchMargin(0.1, 0.2));
         assertThat(s.applicationId()).isEqualTo("segmenta-assigner");
         assertThat(s.clientProperties()).containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("producer.compression.type", "lz4").containsEntry("producer.batch.size", "262144")
@@ -86,6 +88,21 @@ class AssignerSettingsTest {
         assertThatThrownBy(() -> settings("segmenta.rescore.chunk", "lots")).hasMessageContaining("segmenta.rescore.chunk");
         assertThatThrownBy(() -> settings("segmenta.topic.changes", "segment changes"))
                 .hasMessageContaining("segmenta.topic.changes").hasMessageContaining("topic name");
+    }
+
+    @Test
+    void switchMarginsAreFractionsBelowOneAndZeroSwitchesOffTheHysteresis() {
+        AssignerSettings none = AssignerSettings.fromMap(Map.of("bootstrap.servers", "broker:9092",
+                "segmenta.assign.distance-margin", "0", "segmenta.assign.posterior-margin", "0"));
+        assertThat(none.switchMargin()).isEqualTo(SwitchMargin.NONE);
+        assertThat(settings("segmenta.assign.distance-margin", "0.25").switchMargin().distance()).isEqualTo(0.25);
+
+        assertThatThrownBy(() -> settings("segmenta.assign.distance-margin", "1"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("segmenta.assign.distance-margin").hasMessageContaining("in [0, 1)");
+        assertThatThrownBy(() -> settings("segmenta.assign.posterior-margin", "-0.1"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("segmenta.assign.posterior-margin").hasMessageContaining("in [0, 1)");
     }
 
     @Test

@@ -43,7 +43,10 @@ class AssignerTopologyTest {
 
     /** v1: small spenders around 10, big ones around 1000. */
     static final SegmentModel V1 = spenders(1, 10, 1000);
-    /** v2: both centres move up; a customer at 1500 is now nearer the small centre (100) than the big one (3000). */
+    /**
+     * v2: both centres move up; a customer at 1200 is now clearly nearer the small centre (100) than the big one
+     * (3000), beyond the default switch margin.
+     */
     static final SegmentModel V2 = spenders(2, 100, 3000);
 
     @TempDir
@@ -198,7 +201,7 @@ class AssignerTopologyTest {
             // given: three customers scored by v1
             assigner.publish(V1);
             assigner.send(purchase("e1", "small", 20));
-            assigner.send(purchase("e2", "mover", 1500));
+            assigner.send(purchase("e2", "mover", 1200));
             assigner.send(purchase("e3", "big", 5000));
             assertThat(assigner.changeValues()).hasSize(3);
             assigner.assignments.readValuesToList();

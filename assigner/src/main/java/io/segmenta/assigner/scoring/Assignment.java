@@ -16,6 +16,7 @@ public final class Assignment {
     int runnerUpSegmentId = NO_SEGMENT;
     double distance = Double.NaN;
     double confidence = Double.NaN;
+    boolean heldBack;
     private double[] vector = new double[0];
     private double[] scratch = new double[0];
     private double[] perSegment = new double[0];
@@ -39,7 +40,8 @@ public final class Assignment {
 
     /**
      * In [0, 1]. K-Means: relative margin {@code (d2 - d1) / d2} of the runner-up's distance over the chosen one's
-     * (0 = tie, 1 = on the centre; 1 for a one-segment model). GMM: posterior probability of the chosen component.
+     * (0 = tie, 1 = on the centre; 1 for a one-segment model; 0 for a segment {@linkplain #heldBack() kept} by the
+     * switch margin, which is not the nearest). GMM: posterior probability of the chosen component.
      */
     public double confidence() {
         return confidence;
@@ -49,7 +51,16 @@ public final class Assignment {
         return runnerUpIndex >= 0;
     }
 
-    /** Segment id of the second-best segment, or {@link #NO_SEGMENT}. */
+    /**
+     * True when the customer kept its current segment because the best one did not beat it by the
+     * {@link SwitchMargin}: this assignment is then about the kept segment (id, label, distance, confidence) and the
+     * runner-up is the best segment, the one held back.
+     */
+    public boolean heldBack() {
+        return heldBack;
+    }
+
+    /** Segment id of the second-best segment (of the best one when {@link #heldBack()}), or {@link #NO_SEGMENT}. */
     public int runnerUpSegmentId() {
         return runnerUpSegmentId;
     }
@@ -101,11 +112,21 @@ public final class Assignment {
         this.confidence = confidence;
         this.runnerUpIndex = runnerUpIndex;
         this.runnerUpSegmentId = runnerUpId;
+        this.heldBack = false;
+    }
+
+    /** Replaces the best segment just scored by the customer's current one, and makes the best the runner-up. */
+    void keep(int index, int id, String label, double distance, double confidence) {
+        int bestIndex = segmentIndex;
+        int bestId = segmentId;
+        set(index, id, label, distance, confidence, bestIndex, bestId);
+        this.heldBack = true;
     }
 
     @Override
     public String toString() {
         return "Assignment{segment=" + segmentId + " '" + label + "', distance=" + distance + ", confidence="
-                + confidence + ", runnerUp=" + (hasRunnerUp() ? runnerUpSegmentId : "none") + '}';
+                + confidence + ", runnerUp=" + (hasRunnerUp() ? runnerUpSegmentId : "none") + (heldBack ? ", heldBack" : "")
+                + '}';
     }
 }

@@ -75,4 +75,21 @@ abstract sealed class GaussianScorer extends SegmentScorer permits DiagonalGauss
         out.set(bestIndex, segmentIds[bestIndex], labels[bestIndex], Math.sqrt(bestMahalanobis), 1.0 / sum,
                 secondIndex, secondIndex < 0 ? Assignment.NO_SEGMENT : segmentIds[secondIndex]);
     }
+
+    /**
+     * Keeps the current component unless the best one's posterior exceeds its by {@code margin.posterior()}. The
+     * current posterior comes from the log densities {@link #score} left in {@code out}'s per-segment buffer:
+     * {@code p(current) = p(best) * exp(log p_current - log p_best)}, no second normalisation.
+     */
+    @Override
+    final void keepUnlessBeaten(int current, double[] x, SwitchMargin margin, Assignment out) {
+        double[] logP = out.perSegment(k);
+        double best = out.confidence;
+        double posterior = best * Math.exp(logP[current] - logP[out.segmentIndex]);
+        if (best - posterior >= margin.posterior()) {
+            return;
+        }
+        double m = squaredMahalanobis(current, x, out.scratch(d));
+        out.keep(current, segmentIds[current], labels[current], Math.sqrt(m), posterior);
+    }
 }

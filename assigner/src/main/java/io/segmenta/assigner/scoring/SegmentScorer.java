@@ -17,7 +17,8 @@ import java.util.Objects;
  * Assigns vectors to the segments of one {@link SegmentModel}: nearest centroid for KMEANS, maximum posterior for
  * GMM_DIAGONAL and GMM_FULL. Compiled once per model (parameters copied into flat arrays, covariances
  * factorised); then immutable and thread-safe. {@link #score} and {@link #assign} allocate nothing; give each
- * thread its own {@link Assignment}. Equal scores go to the segment listed first.
+ * thread its own {@link Assignment}. Equal scores go to the segment listed first. The variants taking a current
+ * segment and a {@link SwitchMargin} keep a customer's segment unless the best one clearly beats it.
  */
 public abstract sealed class SegmentScorer permits KMeansScorer, GaussianScorer {
 
@@ -91,11 +92,42 @@ public abstract sealed class SegmentScorer permits KMeansScorer, GaussianScorer 
     }
 
     /**
+     * Scores like {@link #score(double[], Assignment)}, then keeps the customer's current segment unless the best one
+     * beats it by {@code margin} (see {@link SwitchMargin} for the rules). The best segment is taken when the customer
+     * has no segment yet ({@link Assignment#NO_SEGMENT}) or its current segment is not in this model (a refit where
+     * it died or merged). When the current segment is kept, {@code out} describes it (index, id, label, its own
+     * distance and confidence), the held-back best is its runner-up, and {@link Assignment#heldBack()} is true.
+     * With {@link SwitchMargin#NONE} the result is exactly {@link #score(double[], Assignment)}'s.
+     */
+    public final void score(double[] vector, int currentSegmentId, SwitchMargin margin, Assignment out) {
+        score(vector, out);
+        int current = indexOf(currentSegmentId);
+        if (current >= 0 && current != out.segmentIndex) {
+            keepUnlessBeaten(current, vector, margin, out);
+        }
+    }
+
+    /** {@link #assign(FeatureSource, Assignment)} with a switch margin, as in {@link #score(double[], int, SwitchMargin, Assignment)}. */
+    public final void assign(FeatureSource features, int currentSegmentId, SwitchMargin margin, Assignment out) {
+        double[] x = out.vectorBuffer(d);
+        vectorizer.vectorize(features, x);
+        score(x, currentSegmentId, margin, out);
+    }
+
+    /**
+     * Called right after {@link #score(double[], Assignment)} put another segment than {@code current} in {@code out}:
+     * replaces it by {@code current} ({@link Assignment#keep}) unless it beats {@code current} by the margin.
+     */
+    abstract void keepUnlessBeaten(int current, double[] x, SwitchMargin margin, Assignment out);
+
+    /**
      * The input features that most pulled {@code vector} towards the chosen segment rather than the runner-up,
      * largest first; one-hot columns are summed back to their input feature. A contribution is the per-column
      * share of the score gap: K-Means squared distance to the runner-up minus to the chosen centre; GMM half
      * the difference of squared Mahalanobis terms (weights and log-determinants, not per feature, are left out).
-     * Contributions of all features add up to that gap. Allocates; call it off the hot path.
+     * Contributions of all features add up to that gap. For a segment {@linkplain Assignment#heldBack() kept} by the
+     * switch margin the runner-up is the best segment, so the gap is negative: the features listed first are those
+     * that still speak for the kept segment. Allocates; call it off the hot path.
      *
      * @param assignment the result of scoring this same vector with this scorer
      * @param topN       how many features to return, at most; 0 gives none

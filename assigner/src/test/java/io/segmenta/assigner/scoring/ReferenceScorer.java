@@ -15,7 +15,36 @@ final class ReferenceScorer {
     record Result(int bestIndex, int secondIndex, double distance, double confidence) {
     }
 
+    /**
+     * A reference for {@link SegmentScorer#score(double[], int, SwitchMargin, Assignment)}: the chosen index (the
+     * current one when the best does not beat it by the margin), with its distance and confidence.
+     */
+    record Kept(int index, int runnerUpIndex, double distance, double confidence, boolean heldBack) {
+    }
+
     private ReferenceScorer() {
+    }
+
+    static Kept score(SegmentModel model, double[] x, int currentIndex, SwitchMargin margin) {
+        Result plain = score(model, x);
+        if (currentIndex < 0 || currentIndex == plain.bestIndex()) {
+            return new Kept(plain.bestIndex(), plain.secondIndex(), plain.distance(), plain.confidence(), false);
+        }
+        List<Segment> segments = model.getSegments();
+        if (model.getAlgorithm() == Algorithm.KMEANS) {
+            double toCurrent = Math.sqrt(squaredEuclidean(x, segments.get(currentIndex).getCentroid()));
+            if (plain.distance() <= (1 - margin.distance()) * toCurrent) {
+                return new Kept(plain.bestIndex(), plain.secondIndex(), plain.distance(), plain.confidence(), false);
+            }
+            return new Kept(currentIndex, plain.bestIndex(), toCurrent, 0.0, true);
+        }
+        double[] posteriors = new double[segments.size()];
+        double[] mahalanobis = new double[segments.size()];
+        gaussian(model, x, posteriors, mahalanobis);
+        if (posteriors[plain.bestIndex()] - posteriors[currentIndex] >= margin.posterior()) {
+            return new Kept(plain.bestIndex(), plain.secondIndex(), plain.distance(), plain.confidence(), false);
+        }
+        return new Kept(currentIndex, plain.bestIndex(), mahalanobis[currentIndex], posteriors[currentIndex], true);
     }
 
     static Result score(SegmentModel model, double[] x) {
@@ -31,8 +60,19 @@ final class ReferenceScorer {
             double confidence = second < 0 ? 1 : (dist[second] - dist[best]) / dist[second];
             return new Result(best, second, dist[best], confidence);
         }
-        double[] logP = new double[k];
+        double[] posteriors = new double[k];
         double[] mahalanobis = new double[k];
+        double[] logP = gaussian(model, x, posteriors, mahalanobis);
+        int best = argBest(logP, -1, true);
+        int second = argBest(logP, best, true);
+        return new Result(best, second, mahalanobis[best], posteriors[best]);
+    }
+
+    /** Fills each component's posterior and Mahalanobis distance; returns the log densities. */
+    private static double[] gaussian(SegmentModel model, double[] x, double[] posteriors, double[] mahalanobis) {
+        List<Segment> segments = model.getSegments();
+        int k = segments.size();
+        double[] logP = new double[k];
         for (int j = 0; j < k; j++) {
             Segment s = segments.get(j);
             double[] cov = covariance(model.getAlgorithm(), s, x.length);
@@ -49,13 +89,15 @@ final class ReferenceScorer {
             mahalanobis[j] = Math.sqrt(m);
             logP[j] = Math.log(s.getWeight()) - 0.5 * (x.length * Math.log(2 * Math.PI) + logDet + m);
         }
-        int best = argBest(logP, -1, true);
-        int second = argBest(logP, best, true);
+        double max = logP[argBest(logP, -1, true)];
         double sum = 0;
         for (double l : logP) {
-            sum += Math.exp(l - logP[best]);
+            sum += Math.exp(l - max);
         }
-        return new Result(best, second, mahalanobis[best], 1 / sum);
+        for (int j = 0; j < k; j++) {
+            posteriors[j] = Math.exp(logP[j] - max) / sum;
+        }
+        return logP;
     }
 
     private static double[] covariance(Algorithm algorithm, Segment s, int d) {

@@ -4,6 +4,7 @@ import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.scoring.Assignment;
 import io.segmenta.assigner.scoring.SegmentScorer;
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentModel;
@@ -22,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * One assignment of a ready vector, k = 8, d = 16. {@code floorSquaredDistance} is the physical floor: the bare
  * nearest-centroid loop over the same flat arrays, without the scorer's bookkeeping (runner-up, confidence).
  * {@code assignProfile} is the whole per-event serving step after the fold: features as of a time, vectorize, score.
+ * The {@code ...WithMargin} variants score against a current segment with the assigner's default switch margins:
+ * the worst case, the current segment cycling through all of them (7 scorings in 8 weigh one that is not the best,
+ * one more distance each); {@code kmeansWithMarginStaying} the common case, the current segment being the best.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,6 +35,7 @@ public class ScoringBenchmark {
     static final int K = 8;
     static final int D = 16;
     private static final int VECTORS = 1024;
+    private static final SwitchMargin MARGIN = new SwitchMargin(0.1, 0.2);
 
     private SegmentScorer kmeans;
     private SegmentScorer gmmDiagonal;
@@ -38,6 +43,9 @@ public class ScoringBenchmark {
     private double[] flatCentroids;
     private double[][] vectors;
     private CustomerProfile[] profiles;
+    private int[] currentIds;
+    /** The nearest segment of each vector, as a customer's current segment that stays. */
+    private int[] nearestIds;
     private final Assignment out = new Assignment();
     private int next;
 
@@ -58,6 +66,15 @@ public class ScoringBenchmark {
             }
         }
         vectors = BenchmarkData.vectors(VECTORS, D, 4);
+        currentIds = new int[K];
+        for (int j = 0; j < K; j++) {
+            currentIds[j] = kmeans.segmentId(j);
+        }
+        nearestIds = new int[VECTORS];
+        for (int v = 0; v < VECTORS; v++) {
+            kmeans.score(vectors[v], out);
+            nearestIds[v] = out.segmentId();
+        }
         ProfileFolder folder = ProfileFolder.forSpec(kmeansModel.getFeatureSpec());
         profiles = new CustomerProfile[64];
         for (int p = 0; p < profiles.length; p++) {
@@ -108,6 +125,25 @@ public class ScoringBenchmark {
     @Benchmark
     public int gmmFull() {
         gmmFull.score(nextVector(), out);
+        return out.segmentId();
+    }
+
+    @Benchmark
+    public int kmeansWithMargin() {
+        kmeans.score(nextVector(), currentIds[next & (K - 1)], MARGIN, out);
+        return out.segmentId();
+    }
+
+    @Benchmark
+    public int kmeansWithMarginStaying() {
+        int v = next++ & (VECTORS - 1);
+        kmeans.score(vectors[v], nearestIds[v], MARGIN, out);
+        return out.segmentId();
+    }
+
+    @Benchmark
+    public int gmmDiagonalWithMargin() {
+        gmmDiagonal.score(nextVector(), gmmDiagonal.segmentId(next & (K - 1)), MARGIN, out);
         return out.segmentId();
     }
 

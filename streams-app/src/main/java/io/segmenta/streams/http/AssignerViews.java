@@ -5,6 +5,7 @@ import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileSnapshot;
 import io.segmenta.assigner.scoring.Assignment;
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.avro.FeatureKind;
 import io.segmenta.avro.Segment;
 import io.segmenta.avro.SegmentModel;
@@ -31,18 +32,27 @@ public final class AssignerViews {
     private AssignerViews() {
     }
 
+    /**
+     * @param margin the switch margin the assigner scores with: scoring again needs it to land on the stored segment
+     *               when that segment was kept by the margin
+     */
     public static Views.CustomerView customer(String customerId, CustomerState state, Optional<CompiledModel> active,
-                                              long nowMillis) {
+                                              SwitchMargin margin, long nowMillis) {
         CustomerProfile profile = state.profile();
         CurrentAssignment a = state.assignment();
         List<Views.Contribution> explanation = List.of();
         if (a != null && active.isPresent() && a.sameModel(active.get().name(), active.get().version())) {
-            // same model, same as-of rule: scoring again reproduces the stored assignment, and so its explanation
+            // same model, same as-of rule, the stored segment as the current one and the same margin: scoring again
+            // reproduces the stored assignment (a kept segment is kept again, a won one wins again), so the
+            // explanation is about the segment the customer is in. Only a margin changed since (a restart with
+            // another setting) could land elsewhere: then no explanation rather than one of another segment.
             CompiledModel model = active.get();
             Assignment again = model.scorer().newAssignment();
-            model.scorer().assign(profile.asOf(model.asOfMillis(profile)), again);
-            explanation = model.scorer().explain(again.vector(), again, EXPLAIN_TOP).stream()
-                    .map(c -> new Views.Contribution(c.getFeature(), c.getContribution())).toList();
+            model.scorer().assign(profile.asOf(model.asOfMillis(profile)), a.segmentId(), margin, again);
+            if (again.segmentId() == a.segmentId()) {
+                explanation = model.scorer().explain(again.vector(), again, EXPLAIN_TOP).stream()
+                        .map(c -> new Views.Contribution(c.getFeature(), c.getContribution())).toList();
+            }
         }
         ProfileSnapshot now = profile.asOf(nowMillis);
         Map<String, Object> features = new LinkedHashMap<>();

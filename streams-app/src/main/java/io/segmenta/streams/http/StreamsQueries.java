@@ -1,5 +1,6 @@
 package io.segmenta.streams.http;
 
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.streams.AssignerRuntime;
 import io.segmenta.streams.state.CustomerState;
@@ -26,14 +27,20 @@ public final class StreamsQueries implements AssignerQueries {
     private final HostInfo self;
     private final AssignerRuntime runtime;
     private final String modelName;
+    private final SwitchMargin margin;
     private final StringSerializer keySerializer = new StringSerializer();
 
-    /** @param self this instance's {@code application.server} */
-    public StreamsQueries(KafkaStreams streams, HostInfo self, AssignerRuntime runtime, String modelName) {
+    /**
+     * @param self   this instance's {@code application.server}
+     * @param margin the switch margin the tasks score with, to explain a customer's segment as they chose it
+     */
+    public StreamsQueries(KafkaStreams streams, HostInfo self, AssignerRuntime runtime, String modelName,
+                          SwitchMargin margin) {
         this.streams = streams;
         this.self = self;
         this.runtime = runtime;
         this.modelName = modelName;
+        this.margin = margin;
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class StreamsQueries implements AssignerQueries {
         }
         return state == null ? new CustomerLookup.NotFound()
                 : new CustomerLookup.Found(AssignerViews.customer(customerId, state, runtime.models().active(),
-                System.currentTimeMillis()));
+                margin, System.currentTimeMillis()));
     }
 
     @Override

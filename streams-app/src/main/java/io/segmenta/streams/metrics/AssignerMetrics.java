@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  *       topic, good or bad; its rate is events/s</li>
  *   <li>{@code segmenta.assigner.assignments}: scorings (live and re-score)</li>
  *   <li>{@code segmenta.assigner.changes} tagged {@code cause}: segment changes emitted</li>
+ *   <li>{@code segmenta.assigner.switches.held} tagged {@code cause}: scorings that kept the customer's segment
+ *       because the best one did not beat it by the switch margin (changes the plain best segment would have made)</li>
  *   <li>{@code segmenta.assigner.dead.letters} tagged {@code reason}: records sent to the dead-letter topic</li>
  *   <li>{@code segmenta.assigner.duplicates}: events dropped as replays of a remembered event id</li>
  *   <li>{@code segmenta.assigner.score.latency}: time to vectorize and score one profile</li>
@@ -38,6 +40,7 @@ public final class AssignerMetrics {
     private final Counter rescored;
     private final Timer scoreLatency;
     private final Map<ChangeCause, Counter> changes = new EnumMap<>(ChangeCause.class);
+    private final Map<ChangeCause, Counter> held = new EnumMap<>(ChangeCause.class);
 
     public AssignerMetrics(MeterRegistry registry, ModelBoard models, LiveDrift drift, RescoreProgress rescore) {
         this.registry = registry;
@@ -54,6 +57,9 @@ public final class AssignerMetrics {
         for (ChangeCause cause : ChangeCause.values()) {
             changes.put(cause, Counter.builder("segmenta.assigner.changes").tag("cause", cause.name())
                     .description("Segment changes emitted").register(registry));
+            held.put(cause, Counter.builder("segmenta.assigner.switches.held").tag("cause", cause.name())
+                    .description("Scorings that kept the current segment: the best did not beat it by the margin")
+                    .register(registry));
         }
         Gauge.builder("segmenta.assigner.model.version", models,
                         m -> m.active().map(a -> (double) a.version()).orElse(0.0))
@@ -90,6 +96,10 @@ public final class AssignerMetrics {
         changes.get(cause).increment();
     }
 
+    public void switchHeld(ChangeCause cause) {
+        held.get(cause).increment();
+    }
+
     public void deadLetter(String reason) {
         // the reasons are a small closed set (wire-format reasons, event checks): a safe tag
         registry.counter("segmenta.assigner.dead.letters", "reason", reason).increment();
@@ -115,6 +125,10 @@ public final class AssignerMetrics {
 
     public double changes(ChangeCause cause) {
         return changes.get(cause).count();
+    }
+
+    public double switchesHeld(ChangeCause cause) {
+        return held.get(cause).count();
     }
 
     public double deadLetters() {

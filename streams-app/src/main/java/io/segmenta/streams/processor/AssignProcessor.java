@@ -39,14 +39,15 @@ import java.util.List;
  *   <li>validate ({@link EventValidator}); a rejected event, or one whose record key is not its customer id (state
  *       is partitioned by that key), is dead-lettered</li>
  *   <li>read the customer's state (one store read), drop the event if its id is remembered (duplicate)</li>
- *   <li>fold it into the profile, remember its id, and score with the active model, if any</li>
+ *   <li>fold it into the profile, remember its id, and score with the active model, if any: the customer keeps its
+ *       current segment unless the best one beats it by the switch margin ({@link AssignerSettings#switchMargin})</li>
  *   <li>emit a {@code SegmentChange} when the segment changed (first assignment included) and a
  *       {@code SegmentAssignment} when the segment or the model version changed</li>
  *   <li>write the state (one store write)</li>
  * </ol>
  * A wall-clock punctuator looks for a new model in the global store and, when one becomes active, walks this
- * task's store in chunks to re-score every customer (cause {@code MODEL_UPDATE}): that is also how events that
- * arrived before any model get their first segment.
+ * task's store in chunks to re-score every customer (cause {@code MODEL_UPDATE}, with the same switch margin): that
+ * is also how events that arrived before any model get their first segment.
  */
 public final class AssignProcessor implements Processor<String, byte[], String, Object> {
 
@@ -214,17 +215,22 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     private CustomerState score(String customerId, CustomerState state, CompiledModel model, ChangeCause cause,
                                 long outputTimestamp, long now, boolean live) {
         CustomerProfile profile = state.profile();
+        CurrentAssignment previous = state.assignment();
         long start = System.nanoTime();
         try {
-            model.scorer().assign(profile.asOf(model.asOfMillis(profile)), scratch);
+            // the margin holds a customer near a boundary where it is, whether an event or a refit moved it there
+            model.scorer().assign(profile.asOf(model.asOfMillis(profile)),
+                    previous == null ? Assignment.NO_SEGMENT : previous.segmentId(), settings.switchMargin(), scratch);
         } catch (IllegalArgumentException e) {
             // a profile the model cannot score (non-finite vector) keeps its previous assignment; never loses the event
             LOG.warn("Customer {}: {} cannot score the profile: {}", customerId, model, e.getMessage());
             return state;
         }
         runtime.metrics().scored(System.nanoTime() - start);
+        if (scratch.heldBack()) {
+            runtime.metrics().switchHeld(cause);
+        }
 
-        CurrentAssignment previous = state.assignment();
         boolean moved = previous == null || previous.segmentId() != scratch.segmentId();
         boolean newModel = previous == null || !previous.sameModel(model.name(), model.version());
         long eventMillis = profile.lastEventMillis();

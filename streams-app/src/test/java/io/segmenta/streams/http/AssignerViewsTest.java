@@ -4,6 +4,7 @@ import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
+import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.streams.TestEvents;
 import io.segmenta.streams.TestModels;
 import io.segmenta.streams.metrics.LiveDrift;
@@ -20,21 +21,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AssignerViewsTest {
 
+    static final SwitchMargin MARGIN = new SwitchMargin(0.1, 0.2);
+
     final CompiledModel v1 = new ModelCompiler("default", 30.0).compile(TestModels.spenders(1, 10, 1000));
 
     CustomerState alice(long modelVersion) {
+        return customer(2000, new CurrentAssignment(2, "Big spenders", "default", modelVersion, 1000, 0.5, 0L));
+    }
+
+    static CustomerState customer(double spent, CurrentAssignment assignment) {
         ProfileFolder folder = new ProfileFolder(30.0, EventRules.DEFAULTS);
         CustomerProfile profile = folder.newProfile();
-        folder.fold(profile, TestEvents.purchase("e1", "alice", 2000));
-        return new CustomerState(profile, new CurrentAssignment(2, "Big spenders", "default", modelVersion, 1000, 0.5, 0L),
-                new RecentEvents(4));
+        folder.fold(profile, TestEvents.purchase("e1", "alice", spent));
+        return new CustomerState(profile, assignment, new RecentEvents(4));
     }
 
     @Test
     void aCustomerScoredByTheActiveModelIsExplainedAndHerFeaturesAreAsOfNow() {
         long now = TestModels.T0.plus(Duration.ofDays(30)).toEpochMilli();
 
-        Views.CustomerView view = AssignerViews.customer("alice", alice(1), Optional.of(v1), now);
+        Views.CustomerView view = AssignerViews.customer("alice", alice(1), Optional.of(v1), MARGIN, now);
 
         assertThat(view.segmentId()).isEqualTo(2);
         assertThat(view.modelVersion()).isEqualTo(1L);
@@ -46,8 +52,34 @@ class AssignerViewsTest {
     }
 
     @Test
+    void aSegmentKeptByTheMarginIsExplainedAgainstTheBestItHeldBack() {
+        // 530 is nearer the big centre (470) than the small one (520), but not a tenth nearer: she stayed small
+        CustomerState kept = customer(530, new CurrentAssignment(1, "Small spenders", "default", 1, 520, 0, 0L));
+
+        Views.CustomerView view = AssignerViews.customer("alice", kept, Optional.of(v1), MARGIN, 0);
+
+        assertThat(view.segmentId()).isEqualTo(1);
+        assertThat(view.explanation()).singleElement().satisfies(c -> {
+            assertThat(c.feature()).isEqualTo("monetary");
+            assertThat(c.contribution()).as("470^2 - 520^2: the best is nearer").isCloseTo(470.0 * 470 - 520.0 * 520,
+                    org.assertj.core.data.Offset.offset(1e-6));
+        });
+    }
+
+    @Test
+    void aSegmentTheCurrentMarginWouldNotKeepIsNotExplainedAsAnother() {
+        // kept under a margin of 0.1; the instance now runs without one and would put her with the big spenders
+        CustomerState kept = customer(530, new CurrentAssignment(1, "Small spenders", "default", 1, 520, 0, 0L));
+
+        Views.CustomerView view = AssignerViews.customer("alice", kept, Optional.of(v1), SwitchMargin.NONE, 0);
+
+        assertThat(view.segmentId()).isEqualTo(1);
+        assertThat(view.explanation()).isEmpty();
+    }
+
+    @Test
     void aCustomerScoredByAnOlderModelHasNoExplanation() {
-        Views.CustomerView view = AssignerViews.customer("alice", alice(0), Optional.of(v1), 0);
+        Views.CustomerView view = AssignerViews.customer("alice", alice(0), Optional.of(v1), MARGIN, 0);
 
         assertThat(view.explanation()).isEmpty();
         assertThat(view.segmentId()).isEqualTo(2);
