@@ -12,6 +12,11 @@ public enum RefitPath {
     SAMPLE_FRESH(true),
     /** A refit with another k, allowed by a large enough silhouette gain on the sample. */
     K_CHANGED(true),
+    /**
+     * The refit was not clearly better than the parent on the window's sample: the parent's spec and centroids carry
+     * over to the new version (profiles, sizes and quality are this window's), so nobody moves because of it.
+     */
+    KEPT_PARENT_GEOMETRY(true),
     /** A refit the quality gate refused: its inertia on the sample is too far above the parent's. */
     REFUSED_BY_GATE(false),
     /** Too few sampled customers, or no feature with an observed value yet. */

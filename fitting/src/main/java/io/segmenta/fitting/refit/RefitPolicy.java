@@ -45,6 +45,9 @@ import java.util.Map;
  *       travels in the models' tags, {@link KProposal}) ({@link RefitPath#K_CHANGED});</li>
  *   <li>the quality gate: a refit whose inertia on the sample exceeds the parent's on the same customers by more
  *       than the configured fraction is not published ({@link RefitPath#REFUSED_BY_GATE});</li>
+ *   <li>only clear gains move boundaries: a refit (k unchanged) whose inertia on the sample is not at least the
+ *       configured fraction below the parent's is replaced by the parent's own spec and centroids, with this
+ *       window's profiles ({@link RefitPath#KEPT_PARENT_GEOMETRY});</li>
  *   <li>stable ids and lineage against the parent (members followed through their previous segments), profiles,
  *       labels and quality, by {@link SegmentModelAssembler}.</li>
  * </ol>
@@ -180,11 +183,31 @@ public final class RefitPolicy {
                     parent.getVersion(), how, refitInertia, parentInertia, 100 * settings.maxInertiaIncrease()),
                     specRefit);
         }
-        MemberSample members = members(in.sample(), x, parent, parentFit);
-        Map<String, String> tags = new HashMap<>(Map.of(DECISION_TAG, how, SpecRefit.TAG, specRefit.tagValue()));
+        Map<String, String> tags = new HashMap<>();
         if (proposal != null) {
             tags.put(KProposal.TAG, proposal.tagValue());
         }
+        double gain = parentInertia > 0 ? 1 - refitInertia / parentInertia : 0;
+        if (path != RefitPath.K_CHANGED && settings.minInertiaGain() > 0 && gain < settings.minInertiaGain()) {
+            // not clearly better: another local optimum of the same population, whose boundaries would move
+            // customers for no reason in the data; the parent's geometry stays, this window's profiles are new
+            String kept = String.format(Locale.ROOT, "kept v%d's centroids: the refit (%s) would lower inertia on "
+                    + "the window's sample by %.1f%%, under the %.0f%% needed", parent.getVersion(), how, 100 * gain,
+                    100 * settings.minInertiaGain());
+            tags.put(DECISION_TAG, kept);
+            SpecRefit notRefitted = SpecRefit.notAttempted(parent.getFeatureSpec(), "the parent's geometry was kept");
+            tags.put(SpecRefit.TAG, notRefitted.tagValue());
+            FeatureSpec parentSpec = parent.getFeatureSpec();
+            SegmentFit parentOwn = SegmentModels.read(parent);
+            double[][] px = vectorize(parentSpec, sources);
+            SegmentModel model = assemble(parentSpec, parentOwn, px, sources, window, parent,
+                    members(in.sample(), px, parent, parentOwn), tags);
+            return new RefitOutcome(RefitPath.KEPT_PARENT_GEOMETRY, model, "v" + model.getVersion() + " from v"
+                    + parent.getVersion() + ": " + kept, notRefitted);
+        }
+        MemberSample members = members(in.sample(), x, parent, parentFit);
+        tags.put(DECISION_TAG, how);
+        tags.put(SpecRefit.TAG, specRefit.tagValue());
         SegmentModel model = assemble(spec, fit, x, sources, window, parent, members, tags);
         return new RefitOutcome(path, model, "v" + model.getVersion() + " from v" + parent.getVersion() + ": " + how,
                 specRefit);

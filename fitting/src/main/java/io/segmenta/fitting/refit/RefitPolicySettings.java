@@ -23,6 +23,11 @@ import java.util.Set;
  * @param decayFactor              weight of the parent's counts when merged partial sums move the centroids (0: forget)
  * @param maxInertiaIncrease       quality gate: a refit whose inertia on the window's sample exceeds the parent's on the
  *                                 same sample by more than this fraction is refused
+ * @param minInertiaGain           a refit replaces the parent's centroids only when its inertia on the window's sample
+ *                                 is at least this fraction below the parent's; otherwise the parent's geometry is
+ *                                 kept (0: every refit replaces it). On data without sharp clusters two fits of the
+ *                                 same population differ by an arbitrary rotation of their boundaries, and each such
+ *                                 refit would move customers for no reason in the data
  * @param minSilhouetteGainForNewK a refit may change k only when the new k's silhouette beats the current fit's by
  *                                 at least this much
  * @param kChangeWindows           ... and only when the same k has won so in this many consecutive windows (1: at
@@ -34,7 +39,8 @@ import java.util.Set;
  */
 public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMin, int kMax,
                                   List<FeatureColumn> features, double halfLifeDays, double decayFactor,
-                                  double maxInertiaIncrease, double minSilhouetteGainForNewK, int kChangeWindows,
+                                  double maxInertiaIncrease, double minInertiaGain, double minSilhouetteGainForNewK,
+                                  int kChangeWindows,
                                   double minSegmentShare, Lifecycle lifecycle, long seed, String producer) {
 
     public RefitPolicySettings {
@@ -66,6 +72,9 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         }
         if (!(maxInertiaIncrease >= 0)) {
             throw new IllegalArgumentException("maxInertiaIncrease must be >= 0, got " + maxInertiaIncrease);
+        }
+        if (!(minInertiaGain >= 0 && minInertiaGain < 1)) {
+            throw new IllegalArgumentException("minInertiaGain must be in [0, 1), got " + minInertiaGain);
         }
         if (!(minSilhouetteGainForNewK >= 0)) {
             throw new IllegalArgumentException("minSilhouetteGainForNewK must be >= 0, got "
@@ -115,6 +124,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         private double decayFactor;
         private double maxInertiaIncrease;
         private double minSilhouetteGainForNewK;
+        private double minInertiaGain;
         private int kChangeWindows;
         private double minSegmentShare;
         private Lifecycle lifecycle;
@@ -131,6 +141,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             decayFactor = s.decayFactor;
             maxInertiaIncrease = s.maxInertiaIncrease;
             minSilhouetteGainForNewK = s.minSilhouetteGainForNewK;
+            minInertiaGain = s.minInertiaGain;
             kChangeWindows = s.kChangeWindows;
             minSegmentShare = s.minSegmentShare;
             lifecycle = s.lifecycle;
@@ -175,6 +186,11 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             return this;
         }
 
+        public Builder minInertiaGain(double gain) {
+            minInertiaGain = gain;
+            return this;
+        }
+
         public Builder kChangeWindows(int windows) {
             kChangeWindows = windows;
             return this;
@@ -183,7 +199,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         /** @throws IllegalArgumentException naming the value that is out of range */
         public RefitPolicySettings build() {
             return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
-                    maxInertiaIncrease, minSilhouetteGainForNewK, kChangeWindows, minSegmentShare, lifecycle, seed,
+                    maxInertiaIncrease, minInertiaGain, minSilhouetteGainForNewK, kChangeWindows, minSegmentShare, lifecycle, seed,
                     producer);
         }
     }

@@ -182,6 +182,40 @@ class RefitPolicyTest {
     }
 
     @Test
+    void aRefitThatIsNotClearlyBetterKeepsTheParentsGeometrySoNobodyMoves() {
+        SegmentModel parent = firstModel(THREE, 3);
+        RefitPolicy policy = policy(settings(3, 3).toBuilder().minInertiaGain(0.05).build());
+
+        RefitOutcome outcome = policy.apply(sampleOnly(known(sameCentres(THREE, 7), parent), parent));
+
+        assertThat(outcome.path()).isEqualTo(RefitPath.KEPT_PARENT_GEOMETRY);
+        SegmentModel model = outcome.model();
+        assertThat(model.getVersion()).isEqualTo(parent.getVersion() + 1);
+        assertThat(model.getFeatureSpec()).isEqualTo(parent.getFeatureSpec());
+        assertThat(model.getSegments()).extracting(s -> s.getCentroid())
+                .containsExactlyElementsOf(parent.getSegments().stream().map(s -> s.getCentroid()).toList());
+        assertThat(model.getLineage()).allSatisfy(e -> assertThat(e.getKind()).isEqualTo(LineageKind.SURVIVED));
+        assertThat(model.getTags().get(RefitPolicy.DECISION_TAG)).startsWith("kept v1's centroids")
+                .contains("under the 5% needed");
+    }
+
+    @Test
+    void aClearlyBetterRefitStillReplacesThem() {
+        SegmentModel parent = firstModel(THREE, 3);
+        double[][] moved = sameCentres(THREE, 7);
+        for (double[] row : moved) {
+            row[0] += 4; // every group moved along the first feature: the parent's centres are now far off
+        }
+        RefitPolicy policy = policy(settings(3, 3).toBuilder().minInertiaGain(0.05).build());
+
+        RefitOutcome outcome = policy.apply(sampleOnly(known(moved, parent), parent));
+
+        assertThat(outcome.path()).isIn(RefitPath.SAMPLE_WARM_START, RefitPath.SAMPLE_FRESH);
+        assertThat(outcome.model().getSegments().get(0).getCentroid())
+                .isNotEqualTo(parent.getSegments().get(0).getCentroid());
+    }
+
+    @Test
     void kChangesOnlyWhenTheSameKWinsInConsecutiveWindows() {
         SegmentModel parent = firstModel(FOUR, 2);
         RefitPolicy policy = policy(settings(2, 6).toBuilder().minSilhouetteGainForNewK(0.0).kChangeWindows(2).build());

@@ -83,6 +83,7 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 .maxInertiaIncrease(v.get(TrainerKeys.REFIT_MAX_INERTIA_INCREASE))
                 .minSilhouetteGainForNewK(v.get(TrainerKeys.REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K))
                 .kChangeWindows(v.get(TrainerKeys.REFIT_K_CHANGE_WINDOWS))
+                .minInertiaGain(v.get(TrainerKeys.REFIT_MIN_INERTIA_GAIN))
                 .lifecycle(Lifecycle.DEFAULTS.withNewAndLapsedDays(v.get(TrainerKeys.LABEL_NEW_DAYS),
                         v.get(TrainerKeys.LABEL_LAPSED_DAYS)))
                 .topics(new TrainerSettings.Topics(v.get(TrainerKeys.TOPIC_EVENTS), v.get(TrainerKeys.TOPIC_MODELS),

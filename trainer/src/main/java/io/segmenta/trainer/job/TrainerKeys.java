@@ -54,6 +54,10 @@ public final class TrainerKeys {
     public static final Setting<Double> REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K = Setting.number(
             "segmenta.refit.min-silhouette-gain-for-new-k", 0.05, d -> d >= 0 && d <= 2, "in [0, 2]",
             "refit gate: k changes only when the new k's silhouette beats the current k's by this much");
+    public static final Setting<Double> REFIT_MIN_INERTIA_GAIN = Setting.number(
+            "segmenta.refit.min-inertia-gain", 0.05, d -> d >= 0 && d < 1, "in [0, 1)",
+            "a refit replaces the parent's centroids only when its inertia on the window's sample is this fraction "
+                    + "below the parent's; otherwise the parent's centroids and spec carry over (nobody moves)");
     public static final Setting<Integer> REFIT_K_CHANGE_WINDOWS = Setting.integer(
             "segmenta.refit.k-change-windows", 2, 1, 100,
             "refit gate: k changes only when the same other k has won by that silhouette gain in this many consecutive "
@@ -88,7 +92,7 @@ public final class TrainerKeys {
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DRIFT, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, K, K_MIN_SEGMENT_SHARE, WINDOW,
                     OUT_OF_ORDERNESS, IDLENESS, SAMPLE_PER_WORKER, DECAY, REFIT_MAX_INERTIA_INCREASE,
-                    REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, LABEL_NEW_DAYS, LABEL_LAPSED_DAYS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
+                    REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, REFIT_MIN_INERTIA_GAIN, LABEL_NEW_DAYS, LABEL_LAPSED_DAYS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
                     PARALLELISM, GROUP_ID, TRANSACTIONAL_ID_PREFIX)
             // the trainer's names before both services shared them: still read, with a warning
             .deprecated("segmenta.topics.events", TOPIC_EVENTS)

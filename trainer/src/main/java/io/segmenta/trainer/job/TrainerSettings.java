@@ -54,7 +54,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
 
     private static RefitPolicySettings refitPolicy(ModelSpec m, Refit r) {
         return new RefitPolicySettings(m.modelName(), m.algorithm(), m.kMin(), m.kMax(), m.features(),
-                m.halfLifeDays(), r.decayFactor(), r.maxInertiaIncrease(), r.minSilhouetteGainForNewK(),
+                m.halfLifeDays(), r.decayFactor(), r.maxInertiaIncrease(), r.minInertiaGain(),
+                r.minSilhouetteGainForNewK(),
                 r.kChangeWindows(),
                 m.minSegmentShare(), m.lifecycle(), r.seed(), PRODUCER);
     }
@@ -129,10 +130,12 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
      * @param minSilhouetteGainForNewK quality gate: a refit may change k only when the new k's silhouette beats the
      *                                 current k's by this much
      * @param kChangeWindows           ... in this many consecutive windows
+     * @param minInertiaGain           a refit replaces the parent's centroids only when this much better
      * @param seed                     makes sampling and seeding repeatable
      */
     public record Refit(int samplePerSubtask, double decayFactor, double maxInertiaIncrease,
-                        double minSilhouetteGainForNewK, int kChangeWindows, long seed) implements Serializable {
+                        double minSilhouetteGainForNewK, int kChangeWindows, double minInertiaGain, long seed)
+            implements Serializable {
 
         /** Only the sample size; {@link RefitPolicySettings} checks the rest when the settings are built. */
         public Refit {
@@ -247,6 +250,10 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         return refit.kChangeWindows();
     }
 
+    public double minInertiaGain() {
+        return refit.minInertiaGain();
+    }
+
     public long seed() {
         return refit.seed();
     }
@@ -285,6 +292,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         private double maxInertiaIncrease = TrainerKeys.REFIT_MAX_INERTIA_INCREASE.defaultValue();
         private double minSilhouetteGainForNewK = TrainerKeys.REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K.defaultValue();
         private int kChangeWindows = TrainerKeys.REFIT_K_CHANGE_WINDOWS.defaultValue();
+        private double minInertiaGain = TrainerKeys.REFIT_MIN_INERTIA_GAIN.defaultValue();
         private long seed = 42L;
         private Topics topics = Topics.DEFAULTS;
         private EventRules eventRules = EventRules.DEFAULTS;
@@ -370,6 +378,11 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             return this;
         }
 
+        public Builder minInertiaGain(double gain) {
+            this.minInertiaGain = gain;
+            return this;
+        }
+
         public Builder kChangeWindows(int windows) {
             this.kChangeWindows = windows;
             return this;
@@ -416,7 +429,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         public Builder refit(Refit r) {
             return samplePerSubtask(r.samplePerSubtask()).decayFactor(r.decayFactor())
                     .maxInertiaIncrease(r.maxInertiaIncrease()).minSilhouetteGainForNewK(r.minSilhouetteGainForNewK())
-                    .kChangeWindows(r.kChangeWindows())
+                    .kChangeWindows(r.kChangeWindows()).minInertiaGain(r.minInertiaGain())
                     .seed(r.seed());
         }
 
@@ -429,7 +442,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
                             lifecycle),
                     new EventTime(window, outOfOrderness, idleness),
                     new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK,
-                            kChangeWindows, seed),
+                            kChangeWindows, minInertiaGain, seed),
                     topics, eventRules, dedup);
         }
     }
