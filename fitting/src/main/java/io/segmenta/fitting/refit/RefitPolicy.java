@@ -201,11 +201,14 @@ public final class RefitPolicy {
             SegmentFit parentOwn = SegmentModels.read(parent);
             double[][] px = vectorize(parentSpec, sources);
             SegmentModel model = assemble(parentSpec, parentOwn, px, sources, window, parent,
-                    members(in.sample(), px, parent, parentOwn), tags);
+                    MemberSample.same(px), tags);
             return new RefitOutcome(RefitPath.KEPT_PARENT_GEOMETRY, model, "v" + model.getVersion() + " from v"
                     + parent.getVersion() + ": " + kept, notRefitted);
         }
-        MemberSample members = members(in.sample(), x, parent, parentFit);
+        // MONIC's overlap compares the two clusterings on the same snapshot: today's vectors under the parent and
+        // under the refit. Following each customer from the segment she had to where she is now mixes customers'
+        // own moves into the clusters' fate: with unchanged centroids a week of new events "killed" segments
+        MemberSample members = MemberSample.same(x);
         tags.put(DECISION_TAG, how);
         tags.put(SpecRefit.TAG, specRefit.tagValue());
         SegmentModel model = assemble(spec, fit, x, sources, window, parent, members, tags);
@@ -228,30 +231,6 @@ public final class RefitPolicy {
             in = in.withParent(parent, members);
         }
         return assembler.assemble(in);
-    }
-
-    /**
-     * Sampled customers the parent had assigned: previous = the parent's centre of their segment, current = their
-     * vector now, so the overlap follows members rather than places.
-     */
-    private static MemberSample members(List<SampledCustomer> sample, double[][] x, SegmentModel parent,
-                                        SegmentFit parentFit) {
-        List<double[]> previous = new ArrayList<>();
-        List<double[]> current = new ArrayList<>();
-        for (int i = 0; i < sample.size(); i++) {
-            int index = sample.get(i).hadSegment()
-                    ? SegmentModels.indexOfSegment(parent, sample.get(i).previousSegmentId()) : -1;
-            if (index >= 0) {
-                previous.add(parentFit.centroid(index));
-                current.add(x[i]);
-            }
-        }
-        if (previous.isEmpty()) {
-            // workers had not assigned anyone yet (the model had not reached them): the parent's view of today's
-            // vectors is the best overlap there is (it can mistake a birth among newcomers for a split)
-            return MemberSample.same(x);
-        }
-        return new MemberSample(previous.toArray(double[][]::new), current.toArray(double[][]::new));
     }
 
     private KSelection selectK(double[][] x) {
