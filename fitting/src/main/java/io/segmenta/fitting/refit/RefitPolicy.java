@@ -201,14 +201,11 @@ public final class RefitPolicy {
             SegmentFit parentOwn = SegmentModels.read(parent);
             double[][] px = vectorize(parentSpec, sources);
             SegmentModel model = assemble(parentSpec, parentOwn, px, sources, window, parent,
-                    MemberSample.same(px), tags);
+                    continuingCustomers(in.sample(), px), tags);
             return new RefitOutcome(RefitPath.KEPT_PARENT_GEOMETRY, model, "v" + model.getVersion() + " from v"
                     + parent.getVersion() + ": " + kept, notRefitted);
         }
-        // MONIC's overlap compares the two clusterings on the same snapshot: today's vectors under the parent and
-        // under the refit. Following each customer from the segment she had to where she is now mixes customers'
-        // own moves into the clusters' fate: with unchanged centroids a week of new events "killed" segments
-        MemberSample members = MemberSample.same(x);
+        MemberSample members = continuingCustomers(in.sample(), x);
         tags.put(DECISION_TAG, how);
         tags.put(SpecRefit.TAG, specRefit.tagValue());
         SegmentModel model = assemble(spec, fit, x, sources, window, parent, members, tags);
@@ -231,6 +228,24 @@ public final class RefitPolicy {
             in = in.withParent(parent, members);
         }
         return assembler.assemble(in);
+    }
+
+    /**
+     * The sample for MONIC's member overlap: the two clusterings compared on one snapshot (today's vectors under the
+     * parent and under the refit), restricted to customers the parent's lineage had already assigned. Following each
+     * customer from the segment she had to where she is now would mix her own moves into the clusters' fate (with
+     * unchanged centroids a week of events "killed" segments); counting newcomers would read a new group that the
+     * parent puts into one of its segments as a split of that segment rather than a birth.
+     */
+    private static MemberSample continuingCustomers(List<SampledCustomer> sample, double[][] x) {
+        List<double[]> known = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            if (sample.get(i).hadSegment()) {
+                known.add(x[i]);
+            }
+        }
+        // nobody assigned yet (the parent had not reached the workers): today's whole sample is the best there is
+        return MemberSample.same(known.isEmpty() ? x : known.toArray(double[][]::new));
     }
 
     private KSelection selectK(double[][] x) {
