@@ -214,6 +214,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  adjusted Rand index        : %.3f (assigned segments vs the generator's truth)%n",
                     s.adjustedRandIndex());
         }
+        StabilityFigures st = s.stability();
+        out.printf(Locale.ROOT, "  customers moved per refit  : median %.2f %%, max %.2f %% (MODEL_UPDATE changes / "
+                + "customers)%n", 100 * st.movedPerRefitMedian(), 100 * st.movedPerRefitMax());
+        out.printf(Locale.ROOT, "  segment ids, lineage       : %d distinct ids; after the first model %d born, %d died, "
+                + "%d splits, %d merges; %d label changes%n", st.distinctSegmentIds(), st.births(), st.deaths(),
+                st.splits(), st.merges(), st.labelChanges());
+        out.printf(Locale.ROOT, "  changes per customer       : %.3f per 30 days of event time%n",
+                st.changesPerCustomerPer30Days());
         s.segmentSizes().forEach((label, n) -> out.printf(Locale.ROOT, "    %-50s %,d%n", label, n));
     }
 }

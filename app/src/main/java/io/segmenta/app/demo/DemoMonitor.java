@@ -1,6 +1,8 @@
 package io.segmenta.app.demo;
 
+import io.segmenta.avro.ChangeCause;
 import io.segmenta.avro.SegmentAssignment;
+import io.segmenta.avro.SegmentChange;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.SchemaRegistry;
 import io.segmenta.schemas.serde.AvroDeserializer;
@@ -33,10 +35,17 @@ final class DemoMonitor implements AutoCloseable {
     final AtomicLong unreadable = new AtomicLong();
     final List<SegmentModel> models = new CopyOnWriteArrayList<>();
     final Map<String, SegmentAssignment> latestAssignments = new ConcurrentHashMap<>();
+    /** MODEL_UPDATE moves by the model version that caused them. */
+    final Map<Long, Long> modelUpdateMoves = new ConcurrentHashMap<>();
+    /** Moves between segments, first assignments aside. */
+    final AtomicLong moves = new AtomicLong();
+    final AtomicLong firstChangeMillis = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong lastChangeMillis = new AtomicLong(Long.MIN_VALUE);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final AvroDeserializer<SegmentModel> modelReader;
     private final AvroDeserializer<SegmentAssignment> assignmentReader;
+    private final AvroDeserializer<SegmentChange> changeReader;
     private final Consumer<SegmentModel> onModel;
     private final Thread thread;
     private volatile boolean running = true;
@@ -50,6 +59,7 @@ final class DemoMonitor implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.modelReader = new AvroDeserializer<>(registry, SegmentModel.class);
         this.assignmentReader = new AvroDeserializer<>(registry, SegmentAssignment.class);
+        this.changeReader = new AvroDeserializer<>(registry, SegmentChange.class);
         this.onModel = onModel;
         consumer.subscribe(List.of(DemoTopics.EVENTS, DemoTopics.MODELS, DemoTopics.ASSIGNMENTS, DemoTopics.CHANGES,
                 DemoTopics.DLQ, DemoTopics.DRIFT));
@@ -80,7 +90,12 @@ final class DemoMonitor implements AutoCloseable {
     private void count(ConsumerRecord<byte[], byte[]> r) {
                 switch (r.topic()) {
                     case DemoTopics.EVENTS -> events.incrementAndGet();
-                    case DemoTopics.CHANGES -> changes.incrementAndGet();
+                    case DemoTopics.CHANGES -> {
+                        changes.incrementAndGet();
+                        if (r.value() != null) {
+                            change(changeReader.deserialize(r.topic(), r.value()));
+                        }
+                    }
                     case DemoTopics.DLQ -> deadLetters.incrementAndGet();
                     case DemoTopics.DRIFT -> driftReports.incrementAndGet();
                     case DemoTopics.MODELS -> {
@@ -100,6 +115,27 @@ final class DemoMonitor implements AutoCloseable {
                     default -> {
                     }
                 }
+    }
+
+    private void change(SegmentChange c) {
+        long at = c.getEventTime().toEpochMilli();
+        firstChangeMillis.accumulateAndGet(at, Math::min);
+        lastChangeMillis.accumulateAndGet(at, Math::max);
+        if (c.getPreviousSegmentId() == null) {
+            return; // a first assignment, not a change of segment
+        }
+        moves.incrementAndGet();
+        if (c.getCause() == ChangeCause.MODEL_UPDATE) {
+            modelUpdateMoves.merge(c.getModelVersion(), 1L, Long::sum);
+        }
+    }
+
+    /** The stability figures so far, over the customers assigned. */
+    StabilityFigures stability() {
+        long span = lastChangeMillis.get() > firstChangeMillis.get() ? lastChangeMillis.get() - firstChangeMillis.get()
+                : 0;
+        return StabilityFigures.of(List.copyOf(models), Map.copyOf(modelUpdateMoves), moves.get(),
+                latestAssignments.size(), span);
     }
 
     /** Customers per segment label, from the latest assignments. */

@@ -216,7 +216,7 @@ public final class DemoRuntime implements AutoCloseable {
                 last == null ? 0 : last.getVersion(), last == null ? 0 : last.getSegments().size(), latest.size(),
                 monitor.assignmentRecords.get(), monitor.changes.get(), monitor.deadLetters.get(),
                 monitor.driftReports.get(), ari, seconds, monitor.segmentSizes(), httpApi(), broker.bootstrapServers(),
-                registryUrl);
+                registryUrl, monitor.stability());
     }
 
     @Override
