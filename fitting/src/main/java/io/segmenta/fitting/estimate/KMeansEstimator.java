@@ -3,6 +3,7 @@ package io.segmenta.fitting.estimate;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.QualityMetrics;
 import io.segmenta.fitting.assembly.SegmentFit;
+import io.segmenta.fitting.kmeans.BatchKMeans;
 import io.segmenta.fitting.kmeans.KMeansModelData;
 import io.segmenta.fitting.kmeans.MiniBatchKMeans;
 import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
@@ -17,6 +18,11 @@ public final class KMeansEstimator implements SegmentEstimator {
     /** A fresh fit replaces the warm start only when its inertia is at least this much lower (2 %). */
     static final double FRESH_FIT_ADVANTAGE = 0.98;
 
+    /** Rows up to which a fit from scratch is Lloyd's batch K-Means (O(runs x iterations x n x k x d)). */
+    static final int BATCH_ROWS = 50_000;
+    static final int BATCH_ITERATIONS = 100;
+    static final int BATCH_RUNS = 5;
+
     @Override
     public Algorithm algorithm() {
         return Algorithm.KMEANS;
@@ -27,9 +33,16 @@ public final class KMeansEstimator implements SegmentEstimator {
         return java.util.List.of("kmeans", "k-means");
     }
 
+    /**
+     * A fit from scratch: Lloyd's batch K-Means with several k-means++ starts while the rows fit a window's sample
+     * (the streaming refit's rows are one), mini-batch beyond. A fit from scratch is what a refit falls back on when
+     * its parent is poor, so it should be as good as the batch reference, not one noisy mini-batch run.
+     */
     @Override
     public SegmentFit fit(double[][] rows, int k, long seed) {
-        return SegmentFit.kmeans(new MiniBatchKMeans(params(k, seed)).fit(rows), rows);
+        MiniBatchKMeansModel model = rows.length <= BATCH_ROWS ? BatchKMeans.fit(rows, k, BATCH_ITERATIONS, BATCH_RUNS,
+                seed) : new MiniBatchKMeans(params(k, seed)).fit(rows);
+        return SegmentFit.kmeans(model, rows);
     }
 
     /**
@@ -41,7 +54,8 @@ public final class KMeansEstimator implements SegmentEstimator {
     public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed) {
         MiniBatchKMeans kmeans = new MiniBatchKMeans(params(parent.k(), seed));
         MiniBatchKMeansModel warm = kmeans.fit(rows, KMeansModelData.ofCentroids(parent.centroids()));
-        MiniBatchKMeansModel fresh = kmeans.fit(rows);
+        MiniBatchKMeansModel fresh = rows.length <= BATCH_ROWS
+                ? BatchKMeans.fit(rows, parent.k(), BATCH_ITERATIONS, BATCH_RUNS, seed) : kmeans.fit(rows);
         boolean freshWins = fresh.inertia(rows) < FRESH_FIT_ADVANTAGE * warm.inertia(rows);
         return new WarmFit(SegmentFit.kmeans(freshWins ? fresh : warm, rows), freshWins);
     }

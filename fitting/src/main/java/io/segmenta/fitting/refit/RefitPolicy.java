@@ -60,6 +60,8 @@ public final class RefitPolicy {
     public static final String DROPPED_FEATURES_TAG = "droppedFeatures";
     /** Rows the silhouette (choice of k, the k-change rule, quality) is computed on at most. */
     static final int SILHOUETTE_SAMPLE = 2000;
+    /** A fit from scratch replaces the merged partial sums when its inertia is this much lower (2 %). */
+    static final double FRESH_FIT_ADVANTAGE = 0.98;
 
     private final RefitPolicySettings settings;
     private final SegmentModelAssembler assembler;
@@ -140,6 +142,16 @@ public final class RefitPolicy {
             fit = m.fit();
             path = RefitPath.MERGED_PARTIAL_SUMS;
             how = "merged partial sums of " + m.points() + " customers from " + in.partialSums().size() + " workers";
+            // partial sums move the parent's centres a step; when the parent sits in a poor optimum (fitted on the
+            // first weeks' customers) only a fit from scratch gets out of it, so one competes on the sample. Only
+            // where refits must be clearly better to count (min inertia gain > 0): that rule needs the best fit there
+            // is to judge by, or a poor parent would be kept for ever
+            SegmentFit fresh = settings.minInertiaGain() > 0 ? estimator.fit(x, fit.k(), settings.seed()) : null;
+            if (fresh != null && inertia(x, fresh) < FRESH_FIT_ADVANTAGE * inertia(x, fit)) {
+                fit = fresh;
+                path = RefitPath.SAMPLE_FRESH;
+                how = "fresh fit on a sample of " + x.length + " (better than the " + how + ")";
+            }
         } else {
             WarmFit warm = estimator.warmFit(x, parentFit, settings.seed());
             fit = warm.fit();
@@ -251,6 +263,10 @@ public final class RefitPolicy {
     private KSelection selectK(double[][] x) {
         return estimator.selectK(x, settings.kMin(), Math.min(settings.kMax(), x.length - 1), settings.seed(),
                 SILHOUETTE_SAMPLE, settings.minSegmentShare());
+    }
+
+    private static double inertia(double[][] x, SegmentFit fit) {
+        return ClusteringMetrics.inertia(x, fit.centroids(), fit.assign(x));
     }
 
     private double silhouette(double[][] x, SegmentFit fit) {
