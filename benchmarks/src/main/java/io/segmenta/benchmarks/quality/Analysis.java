@@ -52,7 +52,7 @@ final class Analysis {
                     w == null ? Double.NaN : w.ariModelBatch(),
                     QualityMath.moved(run.changes(), run.assignments(), m.getVersion()), QualityMath.lineage(m),
                     QualityMath.labelChanges(previous, m), segmentIds, m.getTags().getOrDefault("decision", ""),
-                    lineageProblems));
+                    QualityMath.edges(m), lineageProblems));
             previous = m;
         }
 

@@ -13,10 +13,11 @@ import java.util.List;
  * @param moved           see {@link MovedShare}
  * @param labelChanges    stable ids kept from the previous version whose label changed
  * @param decision        the trainer's {@code decision} tag: how the model was fitted
+ * @param lineageEdges    the lineage as written, e.g. {@code SURVIVED 3->3}, {@code SPLIT 2->2,7}
  * @param lineageProblems lineage that does not add up against the parent (empty when consistent)
  */
 public record ModelRow(long version, Long parentVersion, String windowEnd, int k, long sampleSize, int population,
                        double ariModel, double ariBatch, double ariModelBatch, MovedShare moved,
                        LineageCounts lineage, int labelChanges, List<Integer> segmentIds, String decision,
-                       List<String> lineageProblems) {
+                       List<String> lineageEdges, List<String> lineageProblems) {
 }

@@ -298,4 +298,12 @@ public final class QualityMath {
         }
         return false;
     }
+
+    /** The model's lineage as short lines, e.g. {@code MERGE 3,5->5}, for the JSON report and problem hunting. */
+    public static List<String> edges(SegmentModel model) {
+        return model.getLineage().stream().map(e -> e.getKind() + " "
+                + e.getFromSegments().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                + "->" + e.getToSegments().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                .toList();
+    }
 }
