@@ -11,9 +11,12 @@ import java.util.List;
  * @param alreadyThere  of those, customers whose segment at the switch already had the new behaviour as majority
  *                      (lag 0: the model had not separated them from it before)
  * @param never         drifting customers never assigned to such a segment before the data ended
+ * @param unreachable   of those, customers whose new behaviour was no segment's majority in any model whose window
+ *                      ended after their switch: they could not arrive, whatever the assigner did
  * @param windowMillis  the training window, to express lags in windows
  */
-public record DriftLags(int drifting, List<Long> lagsMillis, int alreadyThere, int never, long windowMillis) {
+public record DriftLags(int drifting, List<Long> lagsMillis, int alreadyThere, int never, int unreachable,
+                        long windowMillis) {
 
     public DriftLags {
         lagsMillis = List.copyOf(lagsMillis);

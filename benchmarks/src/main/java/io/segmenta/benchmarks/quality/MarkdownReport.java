@@ -82,8 +82,9 @@ final class MarkdownReport {
             row(md, "drift lag p50 / p90 (days)", num(d.percentileDays(0.5), 1) + " / " + num(d.percentileDays(0.9), 1));
             row(md, "drift lag p50 / p90 (training windows)", num(d.percentileWindows(0.5), 2) + " / "
                     + num(d.percentileWindows(0.9), 2));
-            row(md, "drifting customers: reached / already there / never", d.lagsMillis().size() + " of "
-                    + d.drifting() + " / " + d.alreadyThere() + " / " + d.never());
+            row(md, "drifting customers: reached (of them already there at the switch) / never (of them "
+                    + "unreachable: new behaviour no segment's majority after the switch)", d.lagsMillis().size() + " ("
+                    + d.alreadyThere() + ") / " + d.never() + " (" + d.unreachable() + ") of " + d.drifting());
         }
         row(md, "events sent (rejected / duplicate when re-folded)", String.format(Locale.ROOT, "%,d (%d / %d)",
                 s.eventsSent(), s.eventsRejected(), s.eventsDuplicate()));

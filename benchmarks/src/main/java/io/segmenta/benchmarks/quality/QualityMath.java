@@ -195,6 +195,7 @@ public final class QualityMath {
         int drifting = 0;
         int already = 0;
         int never = 0;
+        int unreachable = 0;
         List<Long> lags = new ArrayList<>();
         for (String customer : new java.util.TreeSet<>(truth.customers())) {
             Optional<Instant> switched = truth.switchTime(customer);
@@ -239,12 +240,22 @@ public final class QualityMath {
             }
             if (lag == null) {
                 never++;
+                if (!reachable(target, at, windowEndByVersion, majority)) {
+                    unreachable++;
+                }
             } else {
                 lags.add(lag);
             }
         }
         lags.sort(null);
-        return new DriftLags(drifting, lags, already, never, windowMillis);
+        return new DriftLags(drifting, lags, already, never, unreachable, windowMillis);
+    }
+
+    /** Some model whose window ended at or after {@code at} has a segment whose majority is {@code behaviour}. */
+    private static boolean reachable(String behaviour, long at, Map<Long, Long> windowEndByVersion,
+                                     Map<VersionSegment, String> majority) {
+        return majority.entrySet().stream().anyMatch(e -> e.getValue().equals(behaviour)
+                && windowEndByVersion.getOrDefault(e.getKey().version(), Long.MIN_VALUE) >= at);
     }
 
     /** Nearest-rank percentile (p in (0, 1]) of sorted values; NaN when empty. */

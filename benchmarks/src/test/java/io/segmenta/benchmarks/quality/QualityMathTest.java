@@ -146,9 +146,41 @@ class QualityMathTest {
         assertThat(lags.lagsMillis()).containsExactly(0L, 4 * DAY);
         assertThat(lags.alreadyThere()).isEqualTo(1);
         assertThat(lags.never()).isEqualTo(1);
+        assertThat(lags.unreachable()).isZero(); // v2 has a B segment: "never" could have got there
         assertThat(lags.percentileDays(0.9)).isCloseTo(4.0, within(1e-9));
         assertThat(lags.percentileWindows(0.9)).isCloseTo(4 / 7.0, within(1e-9));
         assertThat(lags.percentileDays(0.5)).isZero();
+    }
+
+    @Test
+    void aCustomerWhoseNewBehaviourIsNoSegmentsMajorityIsUnreachable() {
+        Instant switched = Models.T0.plusMillis(10 * DAY);
+        Truth truth = new Truth() {
+            @Override
+            public String behaviourAt(String customerId, Instant t) {
+                return t.isBefore(switched) ? "A" : "C";
+            }
+
+            @Override
+            public Set<String> customers() {
+                return Set.of("c");
+            }
+
+            @Override
+            public Optional<Instant> switchTime(String customerId) {
+                return Optional.of(switched);
+            }
+        };
+        long t0 = Models.T0.toEpochMilli();
+        // C is a majority only in v1, whose window ended before the switch
+        DriftLags lags = QualityMath.driftLags(truth,
+                Map.of("c", List.of(new AssignmentRecord("c", 1, 2, t0 + 12 * DAY))),
+                Map.of(1L, t0 + 7 * DAY, 2L, t0 + 14 * DAY),
+                Map.of(new VersionSegment(1, 3), "C", new VersionSegment(2, 1), "A"), 7 * DAY);
+
+        assertThat(lags.never()).isEqualTo(1);
+        assertThat(lags.unreachable()).isEqualTo(1);
+        assertThat(lags.percentileDays(0.5)).isNaN();
     }
 
     @Test
