@@ -3,7 +3,6 @@ package io.segmenta.benchmarks.quality;
 import io.segmenta.avro.Segment;
 import io.segmenta.avro.SegmentModel;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,9 +82,5 @@ final class Analysis {
                 most == null ? null : most.version(), lags, run.produced(), evaluator.rejected, evaluator.duplicates,
                 run.unreadable(), run.seconds(), problems);
         return new Result(rows, summary);
-    }
-
-    static String iso(long millis) {
-        return Instant.ofEpochMilli(millis).toString();
     }
 }
