@@ -124,6 +124,11 @@ public final class PipelineUnderTest implements AutoCloseable {
     }
 
     public PipelineUnderTest startTrainer(String k, String window) throws Exception {
+        return startTrainer(k, window, Map.of());
+    }
+
+    /** The trainer with further settings ({@code segmenta.*} keys) on top of this pipeline's wiring. */
+    public PipelineUnderTest startTrainer(String k, String window, Map<String, String> settings) throws Exception {
         Properties p = new Properties();
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", registryUrl);
@@ -132,6 +137,7 @@ public final class PipelineUnderTest implements AutoCloseable {
         p.setProperty(TrainerKeys.START.key(), "earliest");
         p.setProperty(TrainerKeys.PARALLELISM.key(), "2");
         p.putAll(trainerWiring("1s"));
+        p.putAll(settings);
         trainer = TrainerRunner.start(TrainerConfig.fromProperties(p));
         return this;
     }
