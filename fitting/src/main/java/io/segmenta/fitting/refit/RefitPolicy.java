@@ -48,8 +48,8 @@ import java.util.Map;
  *   <li>only clear gains move boundaries: a refit (k unchanged) whose inertia on the sample is not at least the
  *       configured fraction below the parent's is replaced by the parent's own spec and centroids, with this
  *       window's profiles ({@link RefitPath#KEPT_PARENT_GEOMETRY});</li>
- *   <li>stable ids and lineage against the parent (members followed through their previous segments), profiles,
- *       labels and quality, by {@link SegmentModelAssembler}.</li>
+ *   <li>stable ids and lineage against the parent (member overlap of the continuing customers on one snapshot),
+ *       profiles, labels and quality, by {@link SegmentModelAssembler}.</li>
  * </ol>
  */
 public final class RefitPolicy {
@@ -188,7 +188,7 @@ public final class RefitPolicy {
         // quality gate: never publish a refit much worse than its parent on the same customers
         double[][] parentCentroids = parentFit.centroids();
         double parentInertia = ClusteringMetrics.inertia(x, parentCentroids, Vectors.nearest(parentCentroids, x));
-        double refitInertia = ClusteringMetrics.inertia(x, fit.centroids(), fit.assign(x));
+        double refitInertia = inertia(x, fit);
         if (refitInertia > parentInertia * (1 + settings.maxInertiaIncrease())) {
             return RefitOutcome.withoutModel(RefitPath.REFUSED_BY_GATE, String.format(Locale.ROOT,
                     "refused refit of v%d (%s): inertia %.1f on the window's sample vs the parent's %.1f (gate +%.0f%%)",
@@ -210,8 +210,10 @@ public final class RefitPolicy {
             SpecRefit notRefitted = SpecRefit.notAttempted(parent.getFeatureSpec(), "the parent's geometry was kept");
             tags.put(SpecRefit.TAG, notRefitted.tagValue());
             FeatureSpec parentSpec = parent.getFeatureSpec();
-            SegmentFit parentOwn = SegmentModels.read(parent);
-            double[][] px = vectorize(parentSpec, sources);
+            // the vectors and the parent's fit of this refit are already in the parent's space unless the spec moved
+            boolean sameSpace = spec.equals(parentSpec);
+            SegmentFit parentOwn = sameSpace ? parentFit : SegmentModels.read(parent);
+            double[][] px = sameSpace ? x : vectorize(parentSpec, sources);
             SegmentModel model = assemble(parentSpec, parentOwn, px, sources, window, parent,
                     continuingCustomers(in.sample(), px), tags);
             return new RefitOutcome(RefitPath.KEPT_PARENT_GEOMETRY, model, "v" + model.getVersion() + " from v"
