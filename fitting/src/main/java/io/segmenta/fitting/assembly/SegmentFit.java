@@ -75,6 +75,15 @@ public final class SegmentFit {
         return new SegmentFit(d.covarianceType().algorithm(), d.means(), d.weights(), d.covariances(), sizes);
     }
 
+    /** The same segments with their sizes counted on other rows (each row to its segment, as {@link #assign}). */
+    public SegmentFit withSizesOf(double[][] rows) {
+        long[] counted = new long[k()];
+        for (int c : assign(rows)) {
+            counted[c]++;
+        }
+        return new SegmentFit(algorithm, centroids, weights, covariances, counted);
+    }
+
     public Algorithm algorithm() {
         return algorithm;
     }

@@ -212,8 +212,9 @@ public final class RefitPolicy {
             FeatureSpec parentSpec = parent.getFeatureSpec();
             // the vectors and the parent's fit of this refit are already in the parent's space unless the spec moved
             boolean sameSpace = spec.equals(parentSpec);
-            SegmentFit parentOwn = sameSpace ? parentFit : SegmentModels.read(parent);
             double[][] px = sameSpace ? x : vectorize(parentSpec, sources);
+            // the parent's segments, sized by this window's sample (the parent's own sizes are last window's)
+            SegmentFit parentOwn = (sameSpace ? parentFit : SegmentModels.read(parent)).withSizesOf(px);
             SegmentModel model = assemble(parentSpec, parentOwn, px, sources, window, parent,
                     continuingCustomers(in.sample(), px), tags);
             return new RefitOutcome(RefitPath.KEPT_PARENT_GEOMETRY, model, "v" + model.getVersion() + " from v"

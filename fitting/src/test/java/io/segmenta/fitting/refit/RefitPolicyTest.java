@@ -5,7 +5,9 @@ import io.segmenta.avro.LineageKind;
 import io.segmenta.avro.Segment;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.fitting.Blobs;
+import io.segmenta.fitting.assembly.SegmentFit;
 import io.segmenta.fitting.assembly.SegmentModelAssembler;
+import io.segmenta.fitting.assembly.SegmentModels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -195,8 +197,14 @@ class RefitPolicyTest {
         assertThat(model.getSegments()).extracting(s -> s.getCentroid())
                 .containsExactlyElementsOf(parent.getSegments().stream().map(s -> s.getCentroid()).toList());
         assertThat(model.getLineage()).allSatisfy(e -> assertThat(e.getKind()).isEqualTo(LineageKind.SURVIVED));
+        assertThat(model.getSegments()).extracting(s -> s.getSize()).containsExactlyInAnyOrderElementsOf(
+                sizesOf(SegmentModels.read(parent).withSizesOf(sameCentres(THREE, 7))));
         assertThat(model.getTags().get(RefitPolicy.DECISION_TAG)).startsWith("kept v1's centroids")
                 .contains("under the 5% needed");
+    }
+
+    private static List<Long> sizesOf(SegmentFit fit) {
+        return java.util.Arrays.stream(fit.sizes()).boxed().toList();
     }
 
     @Test
