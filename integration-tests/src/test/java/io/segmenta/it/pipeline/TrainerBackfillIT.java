@@ -45,6 +45,7 @@ class TrainerBackfillIT {
             AvroSerializer<CustomerEvent> serializer = new AvroSerializer<>(pipeline.registry, false);
             Set<String> customers = new HashSet<>();
             long sent = 0;
+            List<Long> eventTimes = new ArrayList<>();
             Instant first = Instant.MAX;
             Instant last = Instant.MIN;
             try (var producer = pipeline.rawProducer()) {
@@ -54,6 +55,7 @@ class TrainerBackfillIT {
                     producer.send(new ProducerRecord<>(topic, e.getCustomerId().getBytes(StandardCharsets.UTF_8),
                             serializer.serialize(topic, e)));
                     customers.add(e.getCustomerId());
+                    eventTimes.add(e.getEventTime().toEpochMilli());
                     first = e.getEventTime().isBefore(first) ? e.getEventTime() : first;
                     last = e.getEventTime().isAfter(last) ? e.getEventTime() : last;
                     sent++;
@@ -99,9 +101,35 @@ class TrainerBackfillIT {
                         .isEqualTo(models.get(i - 1).getTrainingWindow().getEnd());
             }
             assertThat(newest.getTrainingWindow().getEnd()).isAfter(last);
+            // event time, not read order: each version counts exactly the events of its window, none came late
+            long late = lateEvents(work.resolve("backfill.log"));
+            System.out.printf("[trainer backfill] events folded after their window had closed: %d%n", late);
+            assertThat(late).as("late events (log: %s)", work).isZero();
+            for (SegmentModel m : models) {
+                long from = m.getVersion() == 1 ? Long.MIN_VALUE : m.getTrainingWindow().getStart().toEpochMilli();
+                long to = m.getTrainingWindow().getEnd().toEpochMilli();
+                assertThat(m.getTrainingWindow().getEventCount()).as("events in v%d's window", m.getVersion())
+                        .isEqualTo(eventTimes.stream().filter(t -> t >= from && t < to).count());
+            }
             assertThat(latest).isNotEmpty();
             assertThat(decode(pipeline, "segment-models", latest.getLast().value())).isEqualTo(newest);
         }
+    }
+
+    /** The sum of the "(n late)" counts of the workers' window lines. */
+    private static long lateEvents(Path log) throws java.io.IOException {
+        java.util.regex.Pattern late = java.util.regex.Pattern.compile("events \\((\\d+) late\\)");
+        long sum = 0;
+        int windows = 0;
+        for (String line : Files.readAllLines(log)) {
+            var m = late.matcher(line);
+            if (m.find()) {
+                sum += Long.parseLong(m.group(1));
+                windows++;
+            }
+        }
+        assertThat(windows).as("window lines with a late count in %s", log).isPositive();
+        return sum;
     }
 
     /** Everything read_committed consumers see on the topic once the run has ended. */

@@ -22,12 +22,14 @@ public final class KafkaWiring {
     private KafkaWiring() {
     }
 
-    public static KafkaSource<RawRecord> eventSource(TrainerSettings settings, TrainerKafkaSettings kafka) {
-        var builder = KafkaSource.<RawRecord>builder()
+    /** The events, decoded and validated in the source (see {@link CheckedEventDeserializer}). */
+    public static KafkaSource<CheckedRecord> eventSource(TrainerSettings settings, TrainerKafkaSettings kafka,
+                                                         EventChecker checker) {
+        var builder = KafkaSource.<CheckedRecord>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(settings.topics().events())
                 .setGroupId(kafka.groupId())
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new CheckedEventDeserializer(checker))
                 .setStartingOffsets(startingOffsets(kafka.startFrom()))
                 .setProperties(properties(kafka))
                 .setProperty("isolation.level", "read_committed");

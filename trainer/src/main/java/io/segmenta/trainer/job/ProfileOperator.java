@@ -17,6 +17,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -24,6 +25,9 @@ import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -48,18 +52,20 @@ import java.util.stream.Stream;
  * broadcast: the loop from the reducer's output back to the workers closes through Kafka. Its watermarks are
  * ignored: models carry no event time.
  *
- * <p>Keyed state: {@value #CUSTOMER_STATE} ({@link TrainerCustomerState}'s bytes, written per event) and
+ * <p>Keyed state: {@value #DEFERRED_STATE} (events of a window after the open one, with an event-time timer at
+ * that window's end), {@value #CUSTOMER_STATE} ({@link TrainerCustomerState}'s bytes, written per event) and
  * {@value #LAST_SEGMENT_STATE} (the segment of the latest window close, written only when it changes, so that the
  * pass never re-encodes a profile). State of the earlier layout ({@value #LEGACY_CUSTOMER_STATE}: segment and profile
  * in one entry, no event ids) is refused when restored, rather than read wrongly or silently dropped.
  */
 public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
-        implements TwoInputStreamOperator<DecodedEvent, RawRecord, WindowStats> {
+        implements TwoInputStreamOperator<DecodedEvent, RawRecord, WindowStats>, Triggerable<String, VoidNamespace> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProfileOperator.class);
     static final String CUSTOMER_STATE = "customer-events";
     static final String LAST_SEGMENT_STATE = "last-segment";
     static final String LEGACY_CUSTOMER_STATE = "customer";
+    static final String DEFERRED_STATE = "deferred-events";
 
     private final TrainerSettings settings;
     private final Map<String, String> registryConfig;
@@ -68,9 +74,14 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     private transient ValueStateDescriptor<byte[]> customerDescriptor;
     private transient ValueState<byte[]> customer;
     private transient ValueState<Integer> lastSegment;
+    private transient ListState<DecodedEvent> deferred;
+    private transient InternalTimerService<VoidNamespace> windowTimers;
+    private transient long eventWatermark;
     private transient DedupPolicy dedup;
     private transient Counter duplicates;
     private transient long duplicatesInWindow;
+    private transient Counter late;
+    private transient long lateInWindow;
     private transient ListState<byte[]> modelState;
     private transient ListState<Long> lastWindowState;
     private transient ListState<long[]> eventsSeenState;
@@ -127,8 +138,12 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         customerDescriptor = new ValueStateDescriptor<>(CUSTOMER_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         customer = getPartitionedState(customerDescriptor);
         lastSegment = getPartitionedState(new ValueStateDescriptor<>(LAST_SEGMENT_STATE, Types.INT));
+        deferred = getPartitionedState(new ListStateDescriptor<>(DEFERRED_STATE, TypeInformation.of(DecodedEvent.class)));
+        windowTimers = getInternalTimerService("window-ends", VoidNamespaceSerializer.INSTANCE, this);
+        eventWatermark = Long.MIN_VALUE;
         dedup = settings.dedup();
         duplicates = getMetricGroup().counter("duplicates");
+        late = getMetricGroup().counter("lateEvents");
         folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
         payloads = new EventPayloads();
         modelDeserializer = new AvroDeserializer<>(RestSchemaRegistryClient.fromProperties(registryConfig), SegmentModel.class);
@@ -154,9 +169,52 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         eventsSeenState.update(List.of(new long[]{firstEventEver, maxEventTime, eventsEver}));
     }
 
+    /**
+     * An event of the window still open is folded now; one of a later window (its partition read ahead of another,
+     * or the few minutes of out-of-orderness past a boundary) waits in keyed state until the watermark closes the
+     * windows before it. So a window's profiles hold exactly the events before its end, whatever the read order:
+     * a backfill or a replay computes what live processing computed.
+     */
     @Override
     public void processElement1(StreamRecord<DecodedEvent> element) throws Exception {
         DecodedEvent decoded = element.getValue();
+        long window = settings.window().toMillis();
+        long ownEnd = windowEndOf(decoded.eventTime, window);
+        boolean open = eventWatermark != Long.MIN_VALUE
+                && ownEnd <= WindowBoundaryWatermarks.lastWindowEnd(eventWatermark, window) + window;
+        if (open) {
+            fold(decoded);
+        } else {
+            deferred.add(decoded);
+            windowTimers.registerEventTimeTimer(VoidNamespace.INSTANCE, ownEnd - 1);
+        }
+    }
+
+    /** The watermark passed the end of a window that deferred events of this customer: fold them, in time order. */
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+        List<DecodedEvent> due = new ArrayList<>();
+        List<DecodedEvent> later = new ArrayList<>();
+        for (DecodedEvent e : deferred.get()) {
+            (e.eventTime <= timer.getTimestamp() ? due : later).add(e);
+        }
+        due.sort(java.util.Comparator.comparingLong(e -> e.eventTime));
+        for (DecodedEvent e : due) {
+            fold(e);
+        }
+        deferred.update(later);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+    }
+
+    /** The end of the tumbling window (multiples of {@code window} from the epoch) that holds {@code eventTime}. */
+    static long windowEndOf(long eventTime, long window) {
+        return Math.floorDiv(eventTime, window) * window + window;
+    }
+
+    private void fold(DecodedEvent decoded) throws Exception {
         CustomerEvent event = payloads.decode(decoded.payload);
         byte[] next = TrainerCustomerState.fold(customer.value(), event, folder, dedup);
         if (next == null) {
@@ -165,6 +223,11 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
             return;
         }
         customer.update(next);
+        if (lastWindowEnd != Long.MIN_VALUE && decoded.eventTime < lastWindowEnd) {
+            // folded all the same (nothing is lost), but it belonged to a window already closed: counted, and logged
+            late.inc();
+            lateInWindow++;
+        }
         eventsInWindow++;
         eventsEver++;
         firstEventInWindow = Math.min(firstEventInWindow, decoded.eventTime);
@@ -190,6 +253,12 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     @Override
     public void processWatermark1(Watermark mark) throws Exception {
         long wm = mark.getTimestamp();
+        eventWatermark = Math.max(eventWatermark, wm);
+        // first the deferred events of the windows this watermark completes, then the pass over the customers, then
+        // the watermark downstream (after the stats, so that the reducer's timer for the window is not in the past)
+        if (timeServiceManager != null) {
+            timeServiceManager.advanceWatermark(mark);
+        }
         if (wm == Long.MAX_VALUE) {
             // end of a bounded input (backfill): close the last, partial window
             if (maxEventTime != Long.MIN_VALUE || lastWindowEnd != Long.MIN_VALUE) {
@@ -202,7 +271,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
                 emitWindow(end, end);
             }
         }
-        processWatermark(mark);
+        output.emitWatermark(mark);
     }
 
     @Override
@@ -281,14 +350,21 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
             stats.candidateKeys = s.candidateKeys();
         }
         output.collect(new StreamRecord<>(stats, windowEnd));
-        LOG.info("Window {} closed on worker {}/{}: {} customers, {} events, model v{}, {} ms; {} duplicates dropped",
+        LOG.info("Window {} closed on worker {}/{}: {} customers, {} events ({} late), model v{}, {} ms; {} duplicates "
+                        + "dropped",
                 windowEnd == Long.MAX_VALUE ? "end-of-input" : java.time.Instant.ofEpochMilli(windowEnd), subtask,
-                parallelism, stats.customers, stats.events, stats.modelVersion, (System.nanoTime() - started) / 1_000_000,
+                parallelism, stats.customers, stats.events, lateInWindow, stats.modelVersion, (System.nanoTime() - started) / 1_000_000,
                 duplicatesInWindow);
         lastWindowEnd = windowEnd;
         eventsInWindow = 0;
         duplicatesInWindow = 0;
+        lateInWindow = 0;
         firstEventInWindow = Long.MAX_VALUE;
+    }
+
+    /** Events of windows already closed, folded late by this operator instance (the {@code lateEvents} metric). */
+    long lateEvents() {
+        return late.getCount();
     }
 
     /** Events dropped as duplicates by this operator instance (the {@code duplicates} metric), for tests. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A Kafka record as it arrived, undecoded: decoding happens in {@link DecodeEvents} so that a record that
+ * A Kafka record as it arrived, undecoded: decoding happens in {@link EventChecker} so that a record that
  * cannot be decoded can still be dead-lettered with its original bytes and position. A Flink POJO.
  */
 public class RawRecord {

@@ -20,8 +20,8 @@ import java.util.Map;
  * windowing, refit and publishing logic on a MiniCluster with in-memory sources, and production wires Kafka:
  *
  * <pre>
- * events --decode+validate--> (dead letters) -----------------------------------------------+
- *        --watermarks--> keyBy(customer) --ProfileOperator(+ models, broadcast)--> stats      |
+ * events --decode+validate, watermarks per partition (in the source)--> (dead letters) ------+
+ *        --> keyBy(customer) --ProfileOperator(+ models, broadcast)--> stats      |
  *        --keyBy(0)--> ModelReducer(+ models, broadcast) --> models, history, drift --> sink <+
  * </pre>
  */
@@ -40,25 +40,17 @@ public final class TrainerJob {
     }
 
     /**
-     * The pipeline from raw event records and raw records of the models topic to every output record. The caller
-     * makes the input streams (Kafka sources in production, in-memory data in tests).
+     * The pipeline from checked event records (timestamped, with watermarks: see {@link #eventTime}) and raw records
+     * of the models topic to every output record. The caller makes the input streams (Kafka sources in production,
+     * in-memory data through {@link #checked} in tests).
      */
-    public DataStream<OutboundRecord> build(DataStream<RawRecord> rawEvents, DataStream<RawRecord> models) {
+    public DataStream<OutboundRecord> build(DataStream<CheckedRecord> events, DataStream<RawRecord> models) {
         // models carry no event time: a watermark at the end of time keeps them from holding back the events'
         DataStream<RawRecord> rawModels = models.assignTimestampsAndWatermarks(endOfTime()).uid("models-time");
 
-        SingleOutputStreamOperator<DecodedEvent> decoded = rawEvents
-                .process(new DecodeEvents(registryConfig, settings.eventRules(), settings.topics().deadLetters(), clock))
-                .uid("decode-events").name("decode and validate");
-        DataStream<OutboundRecord> deadLetters = decoded.getSideOutput(DecodeEvents.DEAD_LETTERS);
-
-        Duration outOfOrderness = settings.outOfOrderness();
-        Duration window = settings.window();
-        DataStream<DecodedEvent> timed = decoded.assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<DecodedEvent>forGenerator(context -> new WindowBoundaryWatermarks<>(outOfOrderness, window))
-                        .withTimestampAssigner((event, ts) -> event.eventTime)
-                        .withIdleness(settings.idleness()))
-                .uid("event-time");
+        SingleOutputStreamOperator<DecodedEvent> timed = events.process(new SplitDeadLetters())
+                .uid("split-dead-letters").name("dead letters apart");
+        DataStream<OutboundRecord> deadLetters = timed.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
         DataStream<WindowStats> stats = timed.keyBy(e -> e.customerId)
                 .connect(rawModels.broadcast())
@@ -76,14 +68,44 @@ public final class TrainerJob {
         return published.union(deadLetters);
     }
 
-    /** Reads both sources and writes every output to {@code sink}. */
-    public void attach(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> events, Source<RawRecord, ?, ?> models,
-                       Sink<OutboundRecord> sink) {
-        DataStream<RawRecord> rawEvents = env.fromSource(events, WatermarkStrategy.noWatermarks(), "customer-events")
+    /**
+     * Event time of the checked events: bounded out-of-orderness that also fires at every window boundary (see
+     * {@link WindowBoundaryWatermarks}), made of accepted events only. Given to the Kafka source it runs per
+     * partition, so one partition read ahead of another cannot make the other's events late. A bounded input (a
+     * backfill) has no idleness: every partition ends, and a partition slowed down by a loaded machine must hold the
+     * watermark back rather than have its events counted in a later window.
+     */
+    public WatermarkStrategy<CheckedRecord> eventTime(boolean bounded) {
+        Duration outOfOrderness = settings.outOfOrderness();
+        Duration window = settings.window();
+        WatermarkStrategy<CheckedRecord> strategy = WatermarkStrategy
+                .<CheckedRecord>forGenerator(context -> new WindowBoundaryWatermarks<>(outOfOrderness, window))
+                .withTimestampAssigner((record, ts) -> record.eventTime());
+        return bounded ? strategy : strategy.withIdleness(settings.idleness());
+    }
+
+    /** The checker the sources use: decode with the registry, validate with the settings' rules. */
+    public EventChecker checker() {
+        return new EventChecker(registryConfig, settings.eventRules(), settings.topics().deadLetters(), clock);
+    }
+
+    /**
+     * Undecoded event records (one partition, in order: tests and benchmarks) checked and timed as the Kafka source
+     * does it.
+     */
+    public DataStream<CheckedRecord> checked(DataStream<RawRecord> rawEvents, boolean bounded) {
+        return rawEvents.map(new CheckEvents(checker())).name("decode and validate")
+                .assignTimestampsAndWatermarks(eventTime(bounded));
+    }
+
+    /** Reads both sources and writes every output to {@code sink}; {@code bounded} when the events end (backfill). */
+    public void attach(StreamExecutionEnvironment env, Source<CheckedRecord, ?, ?> events,
+                       Source<RawRecord, ?, ?> models, Sink<OutboundRecord> sink, boolean bounded) {
+        DataStream<CheckedRecord> checked = env.fromSource(events, eventTime(bounded), "customer-events")
                 .uid("customer-events-source");
         DataStream<RawRecord> rawModels = env.fromSource(models, WatermarkStrategy.noWatermarks(), "segment-models")
                 .uid("segment-models-source").setParallelism(1);
-        build(rawEvents, rawModels).sinkTo(sink).uid("outputs-sink").name("outputs");
+        build(checked, rawModels).sinkTo(sink).uid("outputs-sink").name("outputs");
     }
 
     private static WatermarkStrategy<RawRecord> endOfTime() {

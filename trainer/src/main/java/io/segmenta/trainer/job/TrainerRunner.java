@@ -64,9 +64,9 @@ public final class TrainerRunner {
         TrainerSettings settings = config.settings();
         TrainerKafkaSettings kafka = config.kafka();
         KafkaWiring.createTopics(settings, kafka);
-        new TrainerJob(settings, kafka.registryConfig(), new LatestModelReader(kafka), Clock.systemUTC())
-                .attach(env, KafkaWiring.eventSource(settings, kafka), KafkaWiring.modelSource(settings, kafka),
-                        KafkaWiring.sink(kafka));
+        TrainerJob job = new TrainerJob(settings, kafka.registryConfig(), new LatestModelReader(kafka), Clock.systemUTC());
+        job.attach(env, KafkaWiring.eventSource(settings, kafka, job.checker()), KafkaWiring.modelSource(settings, kafka),
+                KafkaWiring.sink(kafka), kafka.backfill());
     }
 
     /** Starts the job without waiting for it (the demo runs it beside the assigner). */

@@ -107,10 +107,10 @@ class ProfileOperatorTest {
             for (CustomerEvent e : DATA.events) {
                 harness.processElement1(record(e));
             }
-            Map<String, byte[]> before = storedStates(harness);
 
             // when: two windows close, with no event in between
             harness.processWatermark1(new Watermark(firstEnd));
+            Map<String, byte[]> before = storedStates(harness);
             Map<String, Integer> afterFirst = lastSegments(harness);
             harness.processWatermark1(new Watermark(secondEnd));
             Map<String, Integer> afterSecond = lastSegments(harness);
@@ -129,9 +129,52 @@ class ProfileOperatorTest {
             assertThat(stats.get(1).changes).isEqualTo(moved);
             assertThat(afterSecond).isEqualTo(atSecond);
             // and: the passes left the profile state as the events wrote it
+            Map<String, CustomerProfile> folded = foldAll(DATA.events);
+            assertThat(before.keySet()).isEqualTo(folded.keySet());
+            before.forEach((id, bytes) -> assertThat(ProfileCodec.encode(TrainerCustomerState.decodeProfile(bytes)))
+                    .as(id).isEqualTo(ProfileCodec.encode(folded.get(id))));
             Map<String, byte[]> after = storedStates(harness);
             assertThat(after.keySet()).isEqualTo(before.keySet());
             before.forEach((id, bytes) -> assertThat(after.get(id)).as(id).isEqualTo(bytes));
+        }
+    }
+
+    @Test
+    void aWindowHoldsTheEventsBeforeItsEndWhateverTheReadOrder() throws Exception {
+        // given: every event, read in an order where later weeks come first (one partition read ahead of another),
+        // and then one event of the first week again after that week has closed
+        long size = settings.window().toMillis();
+        List<CustomerEvent> reversed = new ArrayList<>(DATA.events);
+        java.util.Collections.reverse(reversed);
+        long firstEventTime = DATA.events.stream().mapToLong(e -> e.getEventTime().toEpochMilli()).min().orElseThrow();
+        long firstEnd = ProfileOperator.windowEndOf(firstEventTime, size);
+        java.util.function.LongPredicate inFirst = t -> t < firstEnd;
+        long expectedFirst = DATA.events.stream().filter(e -> inFirst.test(e.getEventTime().toEpochMilli())).count();
+        CustomerEvent straggler = DATA.events.getFirst();
+        CustomerEvent lateEvent = CustomerEvent.newBuilder(straggler).setEventId(straggler.getEventId() + "-late").build();
+
+        try (var harness = opened(ModelBootstrap.none())) {
+            // when: all are read before any watermark, the first week closes, the late copy arrives, the input ends
+            for (CustomerEvent e : reversed) {
+                harness.processElement1(record(e));
+            }
+            harness.processWatermark1(new Watermark(firstEnd - 1));
+            harness.processElement1(record(lateEvent));
+            harness.processWatermark1(new Watermark(Long.MAX_VALUE));
+
+            // then: the first window counted exactly its own week's events; the rest came at the end of input
+            List<WindowStats> stats = allStats(harness);
+            ProfileOperator operator = (ProfileOperator) harness.getOperator();
+            System.out.printf("[trainer event time] %d events, read newest first: first window %d events (expected "
+                            + "%d), then %d; %d late%n", DATA.events.size(), stats.get(0).events, expectedFirst,
+                    stats.get(1).events, operator.lateEvents());
+            assertThat(expectedFirst).isPositive().isLessThan(DATA.events.size());
+            assertThat(stats).hasSize(2);
+            assertThat(stats.get(0).windowEnd).isEqualTo(firstEnd);
+            assertThat(stats.get(0).events).isEqualTo(expectedFirst);
+            assertThat(stats.get(0).lastEventTime).isLessThan(firstEnd);
+            assertThat(stats.get(1).events).isEqualTo(DATA.events.size() - expectedFirst + 1);
+            assertThat(operator.lateEvents()).isEqualTo(1);
         }
     }
 

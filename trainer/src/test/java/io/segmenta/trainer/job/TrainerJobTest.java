@@ -192,7 +192,7 @@ class TrainerJobTest {
         var client = new RestSchemaRegistryClient(SchemaRegistryConfig.of(registry.url().toString()));
         var modelReader = new AvroDeserializer<>(client, SegmentModel.class);
         var driftReader = new AvroDeserializer<>(client, DriftReport.class);
-        try (var results = job.build(eventStream, modelStream).executeAndCollect()) {
+        try (var results = job.build(job.checked(eventStream, true), modelStream).executeAndCollect()) {
             results.forEachRemaining(r -> {
                 TrainerSettings.Topics t = settings.topics();
                 if (r.topic.equals(t.models())) {

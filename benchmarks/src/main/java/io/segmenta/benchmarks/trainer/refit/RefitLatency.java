@@ -129,7 +129,8 @@ public final class RefitLatency {
         // a record of another lineage keeps the models input non-empty (as in TrainerJobTest)
         DataStream<RawRecord> models = env.fromData(List.of(new RawRecord("segment-models", 0, 0, 0L,
                 "other-model".getBytes(StandardCharsets.UTF_8), new byte[]{1})), type);
-        new TrainerJob(settings, registryConfig, bootstrap, Clock.systemUTC()).build(events, models)
+        TrainerJob job = new TrainerJob(settings, registryConfig, bootstrap, Clock.systemUTC());
+        job.build(job.checked(events, true), models)
                 .sinkTo(new Probe.StampingSink()).name("stamping sink");
         JobClient client = env.executeAsync("refit latency " + n + " " + kind);
         try {
