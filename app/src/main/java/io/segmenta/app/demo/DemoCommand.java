@@ -73,11 +73,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Write the final summary as JSON to this file.")
     Path summary;
 
+    @Option(names = "--trainer-setting", paramLabel = "KEY=VALUE", description = "A trainer setting over the demo's "
+            + "own, e.g. segmenta.features.read-at=window-end (repeatable; an unknown key stops the start).")
+    Map<String, String> trainerSettings;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         DemoOptions options = new DemoOptions(data, mapping, speed, parseDuration(duration), customers, days, seed,
-                schemaRegistry, kafkaPort, dataDir, httpPort, Duration.parse(window.toUpperCase(Locale.ROOT)), k, summary);
+                schemaRegistry, kafkaPort, dataDir, httpPort, Duration.parse(window.toUpperCase(Locale.ROOT)), k, summary,
+                trainerSettings);
         DemoFeed feed;
         try {
             feed = feed(options);

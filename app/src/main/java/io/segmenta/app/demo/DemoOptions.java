@@ -2,6 +2,7 @@ package io.segmenta.app.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Options of a demo run.
@@ -14,13 +15,19 @@ import java.time.Duration;
  * @param days            synthetic days of history
  * @param window          the trainer's training window (event time)
  * @param k               segments: a number or a range such as 3..8
+ * @param trainerSettings further {@code segmenta.*} settings of the trainer, over the demo's own (e.g.
+ *                        {@code segmenta.features.read-at=window-end}); checked like the trainer's properties file
  */
 public record DemoOptions(String data, String mapping, double speed, Duration duration, int customers, int days,
                           long seed, String schemaRegistryUrl, int kafkaPort, Path dataDir, int httpPort,
-                          Duration window, String k, Path summaryFile) {
+                          Duration window, String k, Path summaryFile, Map<String, String> trainerSettings) {
+
+    public DemoOptions {
+        trainerSettings = trainerSettings == null ? Map.of() : Map.copyOf(trainerSettings);
+    }
 
     public DemoOptions withK(String newK) {
         return new DemoOptions(data, mapping, speed, duration, customers, days, seed, schemaRegistryUrl, kafkaPort,
-                dataDir, httpPort, window, newK, summaryFile);
+                dataDir, httpPort, window, newK, summaryFile, trainerSettings);
     }
 }

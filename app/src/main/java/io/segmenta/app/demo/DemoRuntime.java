@@ -97,6 +97,7 @@ public final class DemoRuntime implements AutoCloseable {
         trainerProps.setProperty(TrainerKeys.PARALLELISM.key(), "2");
         trainerProps.setProperty(TrainerKeys.CHECKPOINT_INTERVAL.key(), "2s");
         trainerProps.setProperty(TrainerKeys.OUT_OF_ORDERNESS.key(), "10m");
+        options.trainerSettings().forEach(trainerProps::setProperty);
         trainer = TrainerRunner.start(TrainerConfig.fromProperties(trainerProps));
         closeInReverse.add(() -> trainer.cancel().get());
 

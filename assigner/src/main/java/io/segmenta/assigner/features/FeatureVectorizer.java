@@ -82,7 +82,7 @@ public final class FeatureVectorizer {
             throw new IncompatibleModelException(where + ": dimension is " + spec.getDimension()
                     + " but its features have " + computed + " columns");
         }
-        String layoutHash = FeatureSpecs.layoutHash(defs, halfLife);
+        String layoutHash = FeatureSpecs.layoutHash(defs, halfLife, spec.getReadAt());
         if (!layoutHash.equals(spec.getHash())) {
             throw new IncompatibleModelException(where + ": hash does not match its layout (recomputed "
                     + shortHash(layoutHash) + "); the spec was edited or built by an incompatible version");

@@ -81,7 +81,7 @@ public final class ModelValidator {
         if (spec == null || spec.getFeatures() == null) {
             throw new IncompatibleModelException(where + ": has no feature spec");
         }
-        String recomputed = FeatureSpecs.layoutHash(spec.getFeatures(), spec.getHalfLifeDays());
+        String recomputed = FeatureSpecs.layoutHash(spec.getFeatures(), spec.getHalfLifeDays(), spec.getReadAt());
         if (!recomputed.equals(spec.getHash())) {
             throw new IncompatibleModelException(where + ": feature spec hash " + spec.getHash()
                     + " does not match its layout, recomputed " + recomputed);

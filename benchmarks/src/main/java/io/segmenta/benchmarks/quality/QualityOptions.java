@@ -2,6 +2,7 @@ package io.segmenta.benchmarks.quality;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Options of one benchmark run (see {@link SegmentQualityBenchmark} for their command-line names).
@@ -13,10 +14,15 @@ import java.time.Duration;
  * @param warmupModels models left out of the "after warm-up" statistics (the first fits see a growing population)
  * @param settle      quiet time of all outputs, after the feed is sent, that ends the run
  * @param maxDuration wall time after which the run stops even if the outputs have not settled
+ * @param trainerSettings further trainer settings over the demo's (a baseline with another rule in the same run)
  */
 public record QualityOptions(String data, String mapping, Path truth, double speed, Duration window, String k,
                              long seed, int customers, int days, int warmupModels, Duration settle,
-                             Duration maxDuration, Path out, Path json) {
+                             Duration maxDuration, Path out, Path json, Map<String, String> trainerSettings) {
+
+    public QualityOptions {
+        trainerSettings = trainerSettings == null ? Map.of() : Map.copyOf(trainerSettings);
+    }
 
     boolean synthetic() {
         return "synthetic".equals(data);

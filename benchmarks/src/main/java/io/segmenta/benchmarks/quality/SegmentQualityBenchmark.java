@@ -82,6 +82,10 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
     @Option(names = "--title", description = "Title of the report (default: from the data).")
     String title;
 
+    @Option(names = "--trainer-setting", paramLabel = "KEY=VALUE", description = "A trainer setting over the demo's "
+            + "own, e.g. segmenta.features.read-at=window-end for the rule before issue 14 (repeatable).")
+    Map<String, String> trainerSettings;
+
     public static void main(String[] args) {
         int code = new CommandLine(new SegmentQualityBenchmark()).execute(args);
         // Flink's MiniCluster and Kafka leave non-daemon threads behind: end the JVM explicitly
@@ -92,7 +96,7 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream log = System.err;
         QualityOptions options = new QualityOptions(data, mapping, truthPath(), speed, duration(window), k, seed,
-                customers, days, warmup, duration(settle), duration(maxDuration), out, jsonPath());
+                customers, days, warmup, duration(settle), duration(maxDuration), out, jsonPath(), trainerSettings);
         DemoFeed feed;
         Truth truthTimeline;
         try {
@@ -111,6 +115,8 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
                 : hasTruth ? ", truth: the demo generator's segments (stationary)" : ", no truth"));
         header.add(String.format(Locale.ROOT, "speed %s, window %s, k %s, seed %d, warm-up %d models",
                 speed == 0 ? "0 (fast)" : Double.toString(speed), options.window(), chosenK, seed, warmup));
+        header.add("trainer settings over the demo's: " + (options.trainerSettings().isEmpty() ? "none (defaults)"
+                : new java.util.TreeMap<>(options.trainerSettings()).toString()));
         header.add("machine: " + loadAverage() + ", " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
                 + Runtime.version() + "; started " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         header.forEach(line -> log.println("quality: " + line));

@@ -3,6 +3,7 @@ package io.segmenta.benchmarks.quality;
 import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.events.EventValidator;
+import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.scoring.Assignment;
@@ -94,7 +95,8 @@ final class WindowEvaluator {
         List<double[]> rows = new ArrayList<>();
         for (Map.Entry<String, CustomerProfile> e : profiles.entrySet()) {
             try {
-                scorer.assign(e.getValue().asOf(end), a);
+                CustomerProfile p = e.getValue();
+                scorer.assign(p.asOf(FeatureSpecs.readAtMillis(model.getFeatureSpec(), p.lastEventMillis(), end)), a);
             } catch (IllegalArgumentException notFinite) {
                 unscorable++; // the assigner keeps such a customer's previous segment; here it is left out
                 continue;

@@ -1,6 +1,7 @@
 package io.segmenta.fitting.refit;
 
 import io.segmenta.assigner.features.FeatureSource;
+import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.assigner.features.FeatureVectorizer;
 import io.segmenta.avro.FeatureSpec;
 import io.segmenta.avro.QualityMetrics;
@@ -106,7 +107,8 @@ public final class RefitPolicy {
                     SpecRefit.notAttempted(null, "no parent"));
         }
         // a feature nobody has yet (e.g. no sessions tracked) cannot be fitted: leave it out of this lineage
-        FeatureSpec spec = FeatureSpecFitter.fit(usable, sources, settings.halfLifeDays());
+        FeatureSpec spec = FeatureSpecs.readAt(FeatureSpecFitter.fit(usable, sources, settings.halfLifeDays()),
+                settings.readAt());
         double[][] x = vectorize(spec, sources);
         KSelection selection = settings.kMin() == settings.kMax() ? null : selectK(x);
         int k = selection == null ? settings.kMin() : selection.chosenK();
@@ -129,7 +131,8 @@ public final class RefitPolicy {
         SpecRefit specRefit = merged
                 ? SpecRefit.notAttempted(parent.getFeatureSpec(), "merged partial sums live in the parent's space")
                 : SpecRefitter.refit(parent.getFeatureSpec(), settings.features(), sources, settings.halfLifeDays());
-        FeatureSpec spec = specRefit.spec();
+        // a changed read time (settings) makes other features of the same columns: the lineage moves to it
+        FeatureSpec spec = FeatureSpecs.readAt(specRefit.spec(), settings.readAt());
         SegmentFit parentFit = SegmentModels.read(parent, SpecAlignment.between(parent.getFeatureSpec(), spec));
         double[][] x = vectorize(spec, sources);
 

@@ -1,7 +1,9 @@
 package io.segmenta.fitting.refit;
 
+import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.FeatureKind;
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.fitting.estimate.Estimators;
 import io.segmenta.fitting.features.FeatureColumn;
 import io.segmenta.fitting.profile.Lifecycle;
@@ -20,6 +22,8 @@ import java.util.Set;
  * @param kMax                     largest k considered; equal to kMin for a fixed k
  * @param features                 the features and their preparation
  * @param halfLifeDays             decay of profile counters, part of the feature spec
+ * @param readAt                   when a customer's profile is read (the customer's last event, or the window end),
+ *                                 part of the feature spec; recency is no feature when read at the last event (it is 0)
  * @param decayFactor              weight of the parent's counts when merged partial sums move the centroids (0: forget)
  * @param maxInertiaIncrease       quality gate: a refit whose inertia on the window's sample exceeds the parent's on the
  *                                 same sample by more than this fraction is refused
@@ -38,7 +42,8 @@ import java.util.Set;
  * @param producer                 written to the model's tag {@code producer}
  */
 public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMin, int kMax,
-                                  List<FeatureColumn> features, double halfLifeDays, double decayFactor,
+                                  List<FeatureColumn> features, double halfLifeDays, FeatureTime readAt,
+                                  double decayFactor,
                                   double maxInertiaIncrease, double minInertiaGain, double minSilhouetteGainForNewK,
                                   int kChangeWindows,
                                   double minSegmentShare, Lifecycle lifecycle, long seed, String producer) {
@@ -66,6 +71,11 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         features = List.copyOf(features);
         if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
             throw new IllegalArgumentException("halfLifeDays must be a positive number, got " + halfLifeDays);
+        }
+        java.util.Objects.requireNonNull(readAt, "readAt");
+        if (readAt == FeatureTime.LAST_EVENT && names.contains(FeatureCatalog.RECENCY_DAYS)) {
+            throw new IllegalArgumentException(FeatureCatalog.RECENCY_DAYS + " is 0 for everyone when profiles are read "
+                    + "at the customer's last event: leave it out, or read at the window end");
         }
         if (!(decayFactor >= 0 && decayFactor <= 1)) {
             throw new IllegalArgumentException("decayFactor must be in [0, 1], got " + decayFactor);
@@ -121,6 +131,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
         private int kMax;
         private List<FeatureColumn> features;
         private double halfLifeDays;
+        private FeatureTime readAt;
         private double decayFactor;
         private double maxInertiaIncrease;
         private double minSilhouetteGainForNewK;
@@ -138,6 +149,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
             kMax = s.kMax;
             features = s.features;
             halfLifeDays = s.halfLifeDays;
+            readAt = s.readAt;
             decayFactor = s.decayFactor;
             maxInertiaIncrease = s.maxInertiaIncrease;
             minSilhouetteGainForNewK = s.minSilhouetteGainForNewK;
@@ -163,6 +175,11 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
 
         public Builder features(List<FeatureColumn> columns) {
             features = columns;
+            return this;
+        }
+
+        public Builder readAt(FeatureTime time) {
+            readAt = time;
             return this;
         }
 
@@ -198,7 +215,7 @@ public record RefitPolicySettings(String modelName, Algorithm algorithm, int kMi
 
         /** @throws IllegalArgumentException naming the value that is out of range */
         public RefitPolicySettings build() {
-            return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, decayFactor,
+            return new RefitPolicySettings(modelName, algorithm, kMin, kMax, features, halfLifeDays, readAt, decayFactor,
                     maxInertiaIncrease, minInertiaGain, minSilhouetteGainForNewK, kChangeWindows, minSegmentShare, lifecycle, seed,
                     producer);
         }

@@ -1,6 +1,7 @@
 package io.segmenta.fitting.refit;
 
 import io.segmenta.assigner.features.FeatureSource;
+import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.avro.FeatureDef;
 import io.segmenta.avro.FeatureKind;
 import io.segmenta.avro.FeatureSpec;
@@ -41,7 +42,8 @@ final class SpecRefitter {
         }
         FeatureSpec refitted;
         try {
-            refitted = FeatureSpecFitter.fit(columns, sample, halfLifeDays);
+            // the lineage's read time is part of its layout; RefitPolicy moves it to the configured one
+            refitted = FeatureSpecs.readAt(FeatureSpecFitter.fit(columns, sample, halfLifeDays), parent.getReadAt());
         } catch (IllegalArgumentException e) {
             // columns, names and half-life were validated with the settings; what is left for the fitter to refuse
             // is this sample's values (an infinite value, a value LOG1P cannot take after clipping): a property of

@@ -1,5 +1,6 @@
 package io.segmenta.fitting.refit;
 
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.avro.LineageEvent;
 import io.segmenta.avro.LineageKind;
 import io.segmenta.avro.Segment;
@@ -25,6 +26,7 @@ import static io.segmenta.fitting.refit.Windows.segmentId;
 import static io.segmenta.fitting.refit.Windows.settings;
 import static io.segmenta.fitting.refit.Windows.twoWorkers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every path of the refit policy, called as the plain function it is. */
 class RefitPolicyTest {
@@ -86,6 +88,25 @@ class RefitPolicyTest {
         assertThat(outcome.model().getFeatureSpec().getFeatures()).extracting(f -> f.getName())
                 .containsExactly(Windows.A, Windows.B);
         assertThat(outcome.model().getTags().get(RefitPolicy.DROPPED_FEATURES_TAG)).startsWith("sessions");
+    }
+
+    @Test
+    void theReadTimeOfTheSettingsIsTheSpecsAndCarriesOverToRefits() {
+        // (the test columns are recency and frequency: here the same values under names a last-event spec may read)
+        List<io.segmenta.fitting.features.FeatureColumn> behaviour = List.of(Windows.raw(Windows.A_BEHAVIOUR),
+                Windows.raw(Windows.B));
+        RefitPolicySettings lastEvent = settings(3, 3).toBuilder().features(behaviour).readAt(FeatureTime.LAST_EVENT)
+                .build();
+        SegmentModel first = policy(lastEvent).apply(first(THREE.rows())).model();
+
+        RefitOutcome refit = policy(lastEvent).apply(sampleOnly(known(sameCentres(THREE, 9), first), first));
+
+        assertThat(first.getFeatureSpec().getReadAt()).isEqualTo(FeatureTime.LAST_EVENT);
+        assertThat(refit.model().getFeatureSpec().getReadAt()).isEqualTo(FeatureTime.LAST_EVENT);
+        assertThat(refit.model().getFeatureSpec().getHash()).isEqualTo(first.getFeatureSpec().getHash());
+        // recency read at the customer's last event is 0 for everyone: a configuration error, not a feature
+        assertThatThrownBy(() -> lastEvent.toBuilder().features(Windows.rawColumns()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recency_days");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.segmenta.fitting.refit;
 import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.assigner.features.FeatureSource;
 import io.segmenta.avro.Algorithm;
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.avro.Imputation;
 import io.segmenta.avro.Scaling;
 import io.segmenta.avro.SegmentModel;
@@ -22,6 +23,8 @@ final class Windows {
 
     static final String A = FeatureCatalog.RECENCY_DAYS;
     static final String B = FeatureCatalog.FREQUENCY;
+    /** The first column under a name a spec read at the last event may have (recency may not): same values as A. */
+    static final String A_BEHAVIOUR = FeatureCatalog.MONETARY;
     static final long DAY = 86_400_000L;
 
     private Windows() {
@@ -41,15 +44,15 @@ final class Windows {
      * inertia gain, are tested on their own).
      */
     static RefitPolicySettings settings(int kMin, int kMax) {
-        return new RefitPolicySettings("default", Algorithm.KMEANS, kMin, kMax, rawColumns(), 30, 0.5, 0.5, 0.0, 0.05, 1,
-                0.01, Lifecycle.DEFAULTS, 42L, "test");
+        return new RefitPolicySettings("default", Algorithm.KMEANS, kMin, kMax, rawColumns(), 30,
+                FeatureTime.WINDOW_END, 0.5, 0.5, 0.0, 0.05, 1, 0.01, Lifecycle.DEFAULTS, 42L, "test");
     }
 
     static FeatureSource source(double a, double b) {
         return new FeatureSource() {
             @Override
             public double numeric(String name) {
-                return name.equals(A) ? a : name.equals(B) ? b : Double.NaN;
+                return name.equals(A) || name.equals(A_BEHAVIOUR) ? a : name.equals(B) ? b : Double.NaN;
             }
 
             @Override

@@ -3,6 +3,7 @@ package io.segmenta.streams.http;
 import io.segmenta.assigner.drift.DriftAccumulator;
 import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.profile.LifecycleStage;
 import io.segmenta.assigner.profile.ProfileSnapshot;
 import io.segmenta.assigner.scoring.Assignment;
 import io.segmenta.assigner.scoring.SwitchMargin;
@@ -71,6 +72,7 @@ public final class AssignerViews {
                 a == null ? null : a.modelName(), a == null ? null : a.modelVersion(),
                 a == null ? null : Instant.ofEpochMilli(a.scoredAtMillis()).toString(),
                 explanation, features, Instant.ofEpochMilli(now.asOfMillis()).toString(),
+                profile.isEmpty() ? null : String.valueOf(LifecycleStage.of(now)).toLowerCase(java.util.Locale.ROOT),
                 profile.isEmpty() ? null : Instant.ofEpochMilli(profile.lastEventMillis()).toString(),
                 profile.eventCount());
     }

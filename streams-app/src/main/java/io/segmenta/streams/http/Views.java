@@ -18,8 +18,8 @@ public final class Views {
      */
     public record CustomerView(String customerId, Integer segmentId, String label, Double confidence, Double distance,
                                String modelName, Long modelVersion, String scoredAt, List<Contribution> explanation,
-                               Map<String, Object> features, String featuresAsOf, String lastEventTime,
-                               long eventCount) {
+                               Map<String, Object> features, String featuresAsOf, String lifecycle,
+                               String lastEventTime, long eventCount) {
     }
 
     public record Contribution(String feature, double contribution) {

@@ -1,5 +1,6 @@
 package io.segmenta.streams.model;
 
+import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.scoring.SegmentScorer;
 import io.segmenta.avro.SegmentModel;
@@ -27,12 +28,13 @@ public record CompiledModel(SegmentModel model, SegmentScorer scorer) {
     }
 
     /**
-     * The time a profile is read at when this model scores it: {@code max(customer's last event time, training
-     * window end)}, the trainer's rule. It depends on the data only, never on the clock, so a replay after a
-     * crash scores exactly as the first run did.
+     * The time a profile is read at when this model scores it, by the rule of its spec
+     * ({@link FeatureSpecs#readAtMillis}): the customer's last event, or the later of it and the training window's
+     * end. The trainer reads its window's profiles by the same rule. It depends on the data only, never on the
+     * clock, so a replay after a crash scores exactly as the first run did.
      */
     public long asOfMillis(CustomerProfile profile) {
-        return Math.max(profile.lastEventMillis(), trainingEndMillis());
+        return FeatureSpecs.readAtMillis(model.getFeatureSpec(), profile.lastEventMillis(), trainingEndMillis());
     }
 
     @Override

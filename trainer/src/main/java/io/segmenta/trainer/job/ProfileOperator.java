@@ -1,12 +1,15 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
+import io.segmenta.assigner.features.FeatureSpecs;
+import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.profile.ProfileSnapshot;
 import io.segmenta.assigner.scoring.Assignment;
 import io.segmenta.assigner.scoring.SegmentScorer;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroDeserializer;
@@ -303,12 +306,15 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         Assignment assignment = scorer == null ? null : scorer.newAssignment();
         List<String> numeric = settings.numericFeatureNames();
         List<String> categorical = settings.categoricalFeatureNames();
+        FeatureTime readAt = settings.readAt();
         Reservoir<SampleRow> sample = new Reservoir<>(settings.samplePerSubtask(),
                 new Random(settings.seed() ^ MergedPartialSums.windowSeed(windowEnd) ^ subtask));
 
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 customerDescriptor, (key, state) -> {
-                    ProfileSnapshot snapshot = TrainerCustomerState.decodeProfile(state.value()).asOf(asOf);
+                    CustomerProfile profile = TrainerCustomerState.decodeProfile(state.value());
+                    ProfileSnapshot snapshot = profile.asOf(
+                            FeatureSpecs.readAtMillis(readAt, profile.lastEventMillis(), asOf));
                     customers[0]++;
                     Integer stored = lastSegment.value();
                     int previous = stored == null ? SampleRow.NONE : stored;

@@ -75,6 +75,7 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 .k(k.min(), k.max())
                 .minSegmentShare(v.get(TrainerKeys.K_MIN_SEGMENT_SHARE))
                 .halfLifeDays(v.get(TrainerKeys.HALF_LIFE_DAYS))
+                .readAt(v.get(TrainerKeys.FEATURES_READ_AT))
                 .window(v.get(TrainerKeys.WINDOW))
                 .outOfOrderness(v.get(TrainerKeys.OUT_OF_ORDERNESS))
                 .idleness(v.get(TrainerKeys.IDLENESS))

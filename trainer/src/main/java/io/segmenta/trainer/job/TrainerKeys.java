@@ -1,6 +1,7 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.avro.Algorithm;
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.fitting.estimate.Estimators;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.config.Setting;
@@ -32,6 +33,10 @@ public final class TrainerKeys {
 
     public static final Setting<Algorithm> ALGORITHM = Setting.parsed("segmenta.algorithm", "kmeans",
             TrainerKeys::algorithm, Estimators.describeNames());
+    public static final Setting<FeatureTime> FEATURES_READ_AT = Setting.parsed("segmenta.features.read-at",
+            "last-event", TrainerKeys::featureTime, "when a customer's profile is read: last-event (the behaviour when "
+                    + "last active, the same between two events; recency is then no feature) or window-end (the "
+                    + "state at each window end, recency included)");
     public static final Setting<KRange> K = Setting.parsed("segmenta.k", "3..8", KRange::parse,
             "number of segments, or a range to choose from (by silhouette for K-Means, BIC for GMM)");
     public static final Setting<Double> K_MIN_SEGMENT_SHARE = Setting.number("segmenta.k.min-segment-share", 0.01,
@@ -90,7 +95,7 @@ public final class TrainerKeys {
     /** Everything the trainer reads; any other {@code segmenta.*} key is refused. */
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("trainer")
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DRIFT, TOPIC_DEAD_LETTERS, MODEL_NAME,
-                    HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, K, K_MIN_SEGMENT_SHARE, WINDOW,
+                    HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, FEATURES_READ_AT, K, K_MIN_SEGMENT_SHARE, WINDOW,
                     OUT_OF_ORDERNESS, IDLENESS, SAMPLE_PER_WORKER, DECAY, REFIT_MAX_INERTIA_INCREASE,
                     REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, REFIT_MIN_INERTIA_GAIN, LABEL_NEW_DAYS, LABEL_LAPSED_DAYS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
                     PARALLELISM, GROUP_ID, TRANSACTIONAL_ID_PREFIX)
@@ -140,6 +145,14 @@ public final class TrainerKeys {
     }
 
     private TrainerKeys() {
+    }
+
+    static FeatureTime featureTime(String text) {
+        return switch (text) {
+            case "last-event" -> FeatureTime.LAST_EVENT;
+            case "window-end" -> FeatureTime.WINDOW_END;
+            default -> throw new IllegalArgumentException("must be last-event or window-end");
+        };
     }
 
     static Algorithm algorithm(String text) {

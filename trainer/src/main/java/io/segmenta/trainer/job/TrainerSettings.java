@@ -5,6 +5,7 @@ import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.features.FeatureCatalog;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.FeatureKind;
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.avro.Transform;
 import io.segmenta.fitting.features.FeatureColumn;
 import io.segmenta.fitting.profile.Lifecycle;
@@ -54,7 +55,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
 
     private static RefitPolicySettings refitPolicy(ModelSpec m, Refit r) {
         return new RefitPolicySettings(m.modelName(), m.algorithm(), m.kMin(), m.kMax(), m.features(),
-                m.halfLifeDays(), r.decayFactor(), r.maxInertiaIncrease(), r.minInertiaGain(),
+                m.halfLifeDays(), m.readAt(), r.decayFactor(), r.maxInertiaIncrease(), r.minInertiaGain(),
                 r.minSilhouetteGainForNewK(),
                 r.kChangeWindows(),
                 m.minSegmentShare(), m.lifecycle(), r.seed(), PRODUCER);
@@ -70,11 +71,15 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
      * @param minSegmentShare choosing k: a k whose fit leaves a segment with less than this share of the sample is
      *                        not considered (a segment of a handful of outliers is not one to act on)
      * @param halfLifeDays    decay of profile counters; part of the feature spec (assigners must use the same)
+     * @param readAt          when a customer's profile is read: at the customer's last event (the behaviour when
+     *                        last active) or at the window end (the current state, recency included); part of the
+     *                        feature spec, so the assigners follow the model
      * @param features        the profile features and their preparation
      * @param lifecycle       the days behind the labels' lifecycle words
      */
     public record ModelSpec(String modelName, Algorithm algorithm, int kMin, int kMax, double minSegmentShare,
-                            double halfLifeDays, List<FeatureColumn> features, Lifecycle lifecycle)
+                            double halfLifeDays, FeatureTime readAt, List<FeatureColumn> features,
+                            Lifecycle lifecycle)
             implements Serializable {
 
         /** Only what the trainer adds; {@link RefitPolicySettings} checks the rest when the settings are built. */
@@ -177,10 +182,21 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         return new Builder(this);
     }
 
-    /** Recency, frequency, money, refunds and browsing: skewed counts and money are log-transformed. */
+    /**
+     * Frequency, money, refunds, browsing and tenure, read at the customer's last event: skewed counts and money are
+     * log-transformed. Recency is not among them: as of the last event it is 0, and how long a customer has been
+     * away is a lifecycle state beside the segment, not a behaviour (see {@link #defaultFeatures(FeatureTime)}).
+     */
     public static List<FeatureColumn> defaultFeatures() {
-        return List.of(
-                FeatureColumn.numeric(FeatureCatalog.RECENCY_DAYS).withTransform(Transform.LOG1P),
+        return defaultFeatures(FeatureTime.LAST_EVENT);
+    }
+
+    /**
+     * The default features for a read time: at the window end, recency (log-transformed) comes first, as before the
+     * read time could be chosen; at the last event it would be 0 for everyone and is left out.
+     */
+    public static List<FeatureColumn> defaultFeatures(FeatureTime readAt) {
+        List<FeatureColumn> behaviour = List.of(
                 FeatureColumn.numeric(FeatureCatalog.FREQUENCY).withTransform(Transform.LOG1P),
                 FeatureColumn.numeric(FeatureCatalog.MONETARY).withTransform(Transform.LOG1P),
                 FeatureColumn.numeric(FeatureCatalog.AVG_ORDER_VALUE).withTransform(Transform.LOG1P),
@@ -188,6 +204,18 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
                 FeatureColumn.numeric(FeatureCatalog.PAGE_VIEWS).withTransform(Transform.LOG1P),
                 FeatureColumn.numeric(FeatureCatalog.CONVERSION_RATE).withClip(0.0, 1.0),
                 FeatureColumn.numeric(FeatureCatalog.TENURE_DAYS).withTransform(Transform.LOG1P));
+        if (readAt == FeatureTime.LAST_EVENT) {
+            return behaviour;
+        }
+        List<FeatureColumn> withRecency = new java.util.ArrayList<>();
+        withRecency.add(FeatureColumn.numeric(FeatureCatalog.RECENCY_DAYS).withTransform(Transform.LOG1P));
+        withRecency.addAll(behaviour);
+        return List.copyOf(withRecency);
+    }
+
+    /** When a customer's profile is read (part of the feature spec). */
+    public FeatureTime readAt() {
+        return model.readAt();
     }
 
     public String modelName() {
@@ -281,7 +309,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         private int kMax = TrainerKeys.K.defaultValue().max();
         private double minSegmentShare = TrainerKeys.K_MIN_SEGMENT_SHARE.defaultValue();
         private double halfLifeDays = TrainerKeys.HALF_LIFE_DAYS.defaultValue();
-        private List<FeatureColumn> features = defaultFeatures();
+        private FeatureTime readAt = TrainerKeys.FEATURES_READ_AT.defaultValue();
+        private List<FeatureColumn> features; // null: the defaults for the read time
         private Lifecycle lifecycle = Lifecycle.DEFAULTS.withNewAndLapsedDays(
                 TrainerKeys.LABEL_NEW_DAYS.defaultValue(), TrainerKeys.LABEL_LAPSED_DAYS.defaultValue());
         private Duration window = TrainerKeys.WINDOW.defaultValue();
@@ -335,6 +364,12 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
 
         public Builder halfLifeDays(double days) {
             this.halfLifeDays = days;
+            return this;
+        }
+
+        /** The read time; unless {@link #features} are set, the default features follow it. */
+        public Builder readAt(FeatureTime time) {
+            this.readAt = time;
             return this;
         }
 
@@ -416,7 +451,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         /** Every value of {@code m}. */
         public Builder model(ModelSpec m) {
             return modelName(m.modelName()).algorithm(m.algorithm()).k(m.kMin(), m.kMax())
-                    .minSegmentShare(m.minSegmentShare()).halfLifeDays(m.halfLifeDays()).features(m.features())
+                    .minSegmentShare(m.minSegmentShare()).halfLifeDays(m.halfLifeDays()).readAt(m.readAt())
+                    .features(m.features())
                     .lifecycle(m.lifecycle());
         }
 
@@ -438,8 +474,8 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
          */
         public TrainerSettings build() {
             return new TrainerSettings(
-                    new ModelSpec(modelName, algorithm, kMin, kMax, minSegmentShare, halfLifeDays, features,
-                            lifecycle),
+                    new ModelSpec(modelName, algorithm, kMin, kMax, minSegmentShare, halfLifeDays, readAt,
+                            features == null ? defaultFeatures(readAt) : features, lifecycle),
                     new EventTime(window, outOfOrderness, idleness),
                     new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK,
                             kChangeWindows, minInertiaGain, seed),

@@ -6,6 +6,7 @@ import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.scoring.Assignment;
 import io.segmenta.assigner.scoring.SegmentScorer;
 import io.segmenta.avro.CustomerEvent;
+import io.segmenta.avro.FeatureTime;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -96,14 +97,16 @@ class ProfileOperatorTest {
 
     @Test
     void windowCloseScoresWithoutRewritingProfilesAndStoresTheSegmentOnlyWhenItChanges() throws Exception {
-        // given: a model fitted on a first worker's window, and a worker that starts with it
-        SegmentModel model = firstModel();
+        // given: profiles read at the window end (their features age between closes), a model fitted on a first
+        // worker's window, and a worker that starts with it
+        TrainerSettings settings = this.settings.toBuilder().readAt(FeatureTime.WINDOW_END).build();
+        SegmentModel model = firstModel(settings);
         SegmentScorer scorer = SegmentScorer.compile(model);
         long size = settings.window().toMillis();
         long firstEnd = Math.floorDiv(DATA.end().toEpochMilli(), size) * size + size;
         long secondEnd = firstEnd + size;
 
-        try (var harness = opened(s -> Optional.of(model))) {
+        try (var harness = opened(settings, s -> Optional.of(model))) {
             for (CustomerEvent e : DATA.events) {
                 harness.processElement1(record(e));
             }
@@ -126,16 +129,40 @@ class ProfileOperatorTest {
             assertThat(stats.get(0).modelVersion).isEqualTo(model.getVersion());
             assertThat(stats.get(0).changes).isEqualTo(before.size());
             assertThat(afterFirst).isEqualTo(atFirst);
+            assertThat(moved).as("customers whose features aged across a boundary").isPositive();
             assertThat(stats.get(1).changes).isEqualTo(moved);
             assertThat(afterSecond).isEqualTo(atSecond);
             // and: the passes left the profile state as the events wrote it
-            Map<String, CustomerProfile> folded = foldAll(DATA.events);
+            Map<String, CustomerProfile> folded = foldAll(settings, DATA.events);
             assertThat(before.keySet()).isEqualTo(folded.keySet());
             before.forEach((id, bytes) -> assertThat(ProfileCodec.encode(TrainerCustomerState.decodeProfile(bytes)))
                     .as(id).isEqualTo(ProfileCodec.encode(folded.get(id))));
             Map<String, byte[]> after = storedStates(harness);
             assertThat(after.keySet()).isEqualTo(before.keySet());
             before.forEach((id, bytes) -> assertThat(after.get(id)).as(id).isEqualTo(bytes));
+        }
+    }
+
+    @Test
+    void readAtTheLastEventACustomerWithoutEventsStaysWhereSheIsAtTheNextClose() throws Exception {
+        // given: the default read time, the customer's last event, and a model fitted on a first window
+        SegmentModel model = firstModel(settings);
+        long size = settings.window().toMillis();
+        long firstEnd = Math.floorDiv(DATA.end().toEpochMilli(), size) * size + size;
+
+        try (var harness = opened(settings, s -> Optional.of(model))) {
+            for (CustomerEvent e : DATA.events) {
+                harness.processElement1(record(e));
+            }
+            // when: two windows close, with no event in between
+            harness.processWatermark1(new Watermark(firstEnd));
+            harness.processWatermark1(new Watermark(firstEnd + size));
+
+            // then: nobody's features moved, so nobody changed segment at the second close
+            List<WindowStats> stats = allStats(harness);
+            assertThat(model.getFeatureSpec().getReadAt()).isEqualTo(FeatureTime.LAST_EVENT);
+            assertThat(stats.get(0).changes).isEqualTo(stats.get(0).customers);
+            assertThat(stats.get(1).changes).isZero();
         }
     }
 
@@ -209,6 +236,11 @@ class ProfileOperatorTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, DecodedEvent, RawRecord, WindowStats> harness(
             ModelBootstrap bootstrap) throws Exception {
+        return harness(settings, bootstrap);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, DecodedEvent, RawRecord, WindowStats> harness(
+            TrainerSettings settings, ModelBootstrap bootstrap) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(new ProfileOperator(settings, REGISTRY, bootstrap),
                 (DecodedEvent e) -> e.customerId, (RawRecord r) -> "", Types.STRING);
         harness.setup();
@@ -217,7 +249,12 @@ class ProfileOperatorTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, DecodedEvent, RawRecord, WindowStats> opened(
             ModelBootstrap bootstrap) throws Exception {
-        var harness = harness(bootstrap);
+        return opened(settings, bootstrap);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, DecodedEvent, RawRecord, WindowStats> opened(
+            TrainerSettings settings, ModelBootstrap bootstrap) throws Exception {
+        var harness = harness(settings, bootstrap);
         harness.open();
         return harness;
     }
@@ -227,8 +264,8 @@ class ProfileOperatorTest {
         return new StreamRecord<>(new DecodedEvent(e.getCustomerId(), t, payloads.encode(e)), t);
     }
 
-    private SegmentModel firstModel() throws Exception {
-        try (var harness = opened(ModelBootstrap.none())) {
+    private SegmentModel firstModel(TrainerSettings settings) throws Exception {
+        try (var harness = opened(settings, ModelBootstrap.none())) {
             for (CustomerEvent e : DATA.events) {
                 harness.processElement1(record(e));
             }
@@ -240,6 +277,11 @@ class ProfileOperatorTest {
     }
 
     private Map<String, CustomerProfile> foldAll(List<CustomerEvent> events) {
+        return foldAll(settings, events);
+    }
+
+    private static Map<String, CustomerProfile> foldAll(TrainerSettings settings, List<CustomerEvent> events) {
+        ProfileFolder folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
         Map<String, CustomerProfile> profiles = new HashMap<>();
         for (CustomerEvent e : events) {
             folder.fold(profiles.computeIfAbsent(e.getCustomerId(), id -> folder.newProfile()), e);

@@ -1,5 +1,6 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.features.FeatureSpecs;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.scoring.Assignment;
@@ -7,6 +8,7 @@ import io.segmenta.assigner.scoring.SegmentScorer;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.DriftReport;
 import io.segmenta.avro.SegmentModel;
+import io.segmenta.fitting.quality.ClusteringMetrics;
 import io.segmenta.schemas.deadletter.DeadLetter;
 import io.segmenta.schemas.registry.InMemorySchemaRegistry;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
@@ -14,7 +16,6 @@ import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
-import io.segmenta.fitting.quality.ClusteringMetrics;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -172,7 +173,8 @@ class TrainerJobTest {
         int[] truth = new int[ids.size()];
         int[] predicted = new int[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
-            scorer.assign(profiles.get(ids.get(i)).asOf(asOf), a);
+            CustomerProfile p = profiles.get(ids.get(i));
+            scorer.assign(p.asOf(FeatureSpecs.readAtMillis(model.getFeatureSpec(), p.lastEventMillis(), asOf)), a);
             truth[i] = DATA.truth.get(ids.get(i));
             predicted[i] = a.segmentId();
         }
