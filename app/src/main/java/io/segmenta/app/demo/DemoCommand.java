@@ -77,12 +77,16 @@ public final class DemoCommand implements Callable<Integer> {
             + "own, e.g. segmenta.features.read-at=window-end (repeatable; an unknown key stops the start).")
     Map<String, String> trainerSettings;
 
+    @Option(names = "--assigner-setting", paramLabel = "KEY=VALUE", description = "An assigner setting over the "
+            + "demo's own, e.g. segmenta.assign.distance-margin=0 (repeatable; an unknown key stops the start).")
+    Map<String, String> assignerSettings;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         DemoOptions options = new DemoOptions(data, mapping, speed, parseDuration(duration), customers, days, seed,
                 schemaRegistry, kafkaPort, dataDir, httpPort, Duration.parse(window.toUpperCase(Locale.ROOT)), k, summary,
-                trainerSettings);
+                trainerSettings, assignerSettings);
         DemoFeed feed;
         try {
             feed = feed(options);

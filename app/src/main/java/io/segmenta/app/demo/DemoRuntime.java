@@ -82,6 +82,7 @@ public final class DemoRuntime implements AutoCloseable {
         assignerProps.put("state.dir", dataDir.resolve("assigner-state").toString());
         assignerProps.put("application.id", "segmenta-demo-assigner");
         assignerProps.put(AssignerKeys.HTTP_PORT.key(), Integer.toString(options.httpPort()));
+        assignerProps.putAll(options.assignerSettings());
         assigner = new AssignerService(AssignerSettings.fromMap(assignerProps)).start();
         closeInReverse.add(assigner);
         if (!assigner.awaitRunning(Duration.ofSeconds(90))) {

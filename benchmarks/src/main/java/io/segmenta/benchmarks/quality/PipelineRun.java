@@ -52,7 +52,8 @@ final class PipelineRun {
             String registryUrl = registryServer.url().toString();
             DemoOptions demo = new DemoOptions(options.data(), options.mapping(), options.speed(), null,
                     options.customers(), options.days(), options.seed(), registryUrl, kafkaPort, dataDir, 0,
-                    options.window(), k, null, options.trainerSettings());
+                    options.window(), k, null, options.trainerSettings(),
+                    options.assignerSettings());
             try (DemoRuntime runtime = new DemoRuntime(demo, log).start();
                  TopicCollector collector = new TopicCollector("localhost:" + kafkaPort,
                          new RestSchemaRegistryClient(SchemaRegistryConfig.of(registryUrl)))) {

@@ -14,14 +14,17 @@ import java.util.Map;
  * @param warmupModels models left out of the "after warm-up" statistics (the first fits see a growing population)
  * @param settle      quiet time of all outputs, after the feed is sent, that ends the run
  * @param maxDuration wall time after which the run stops even if the outputs have not settled
- * @param trainerSettings further trainer settings over the demo's (a baseline with another rule in the same run)
+ * @param trainerSettings  further trainer settings over the demo's (a baseline with another rule in the same run)
+ * @param assignerSettings further assigner settings over the demo's (e.g. the switch margin of a trade-off sweep)
  */
 public record QualityOptions(String data, String mapping, Path truth, double speed, Duration window, String k,
                              long seed, int customers, int days, int warmupModels, Duration settle,
-                             Duration maxDuration, Path out, Path json, Map<String, String> trainerSettings) {
+                             Duration maxDuration, Path out, Path json, Map<String, String> trainerSettings,
+                             Map<String, String> assignerSettings) {
 
     public QualityOptions {
         trainerSettings = trainerSettings == null ? Map.of() : Map.copyOf(trainerSettings);
+        assignerSettings = assignerSettings == null ? Map.of() : Map.copyOf(assignerSettings);
     }
 
     boolean synthetic() {

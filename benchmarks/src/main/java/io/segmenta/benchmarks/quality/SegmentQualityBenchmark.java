@@ -86,6 +86,10 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
             + "own, e.g. segmenta.features.read-at=window-end for the rule before issue 14 (repeatable).")
     Map<String, String> trainerSettings;
 
+    @Option(names = "--assigner-setting", paramLabel = "KEY=VALUE", description = "An assigner setting over the "
+            + "demo's own, e.g. segmenta.assign.distance-margin=0 (repeatable).")
+    Map<String, String> assignerSettings;
+
     public static void main(String[] args) {
         int code = new CommandLine(new SegmentQualityBenchmark()).execute(args);
         // Flink's MiniCluster and Kafka leave non-daemon threads behind: end the JVM explicitly
@@ -96,7 +100,8 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream log = System.err;
         QualityOptions options = new QualityOptions(data, mapping, truthPath(), speed, duration(window), k, seed,
-                customers, days, warmup, duration(settle), duration(maxDuration), out, jsonPath(), trainerSettings);
+                customers, days, warmup, duration(settle), duration(maxDuration), out, jsonPath(), trainerSettings,
+                assignerSettings);
         DemoFeed feed;
         Truth truthTimeline;
         try {
@@ -116,7 +121,9 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
         header.add(String.format(Locale.ROOT, "speed %s, window %s, k %s, seed %d, warm-up %d models",
                 speed == 0 ? "0 (fast)" : Double.toString(speed), options.window(), chosenK, seed, warmup));
         header.add("trainer settings over the demo's: " + (options.trainerSettings().isEmpty() ? "none (defaults)"
-                : new java.util.TreeMap<>(options.trainerSettings()).toString()));
+                : new java.util.TreeMap<>(options.trainerSettings()).toString())
+                + "; assigner settings over the demo's: " + (options.assignerSettings().isEmpty() ? "none (defaults)"
+                : new java.util.TreeMap<>(options.assignerSettings()).toString()));
         header.add("machine: " + loadAverage() + ", " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
                 + Runtime.version() + "; started " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         header.forEach(line -> log.println("quality: " + line));

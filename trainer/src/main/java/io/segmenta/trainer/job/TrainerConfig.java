@@ -66,7 +66,7 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
         return new TrainerConfig(settings, kafka, v.get(TrainerKeys.PARALLELISM), checkpoints);
     }
 
-    /** The pipeline's settings: declared values, plus what is not configurable (features, event rules, seed). */
+    /** The pipeline's settings: declared values, plus what is not configurable (event rules, seed). */
     private static TrainerSettings settings(SettingValues v) {
         TrainerKeys.KRange k = v.get(TrainerKeys.K);
         return TrainerSettings.builder()
@@ -76,6 +76,8 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 .minSegmentShare(v.get(TrainerKeys.K_MIN_SEGMENT_SHARE))
                 .halfLifeDays(v.get(TrainerKeys.HALF_LIFE_DAYS))
                 .readAt(v.get(TrainerKeys.FEATURES_READ_AT))
+                .features(v.get(TrainerKeys.FEATURES).isEmpty() ? null
+                        : TrainerSettings.standardFeatures(v.get(TrainerKeys.FEATURES)))
                 .window(v.get(TrainerKeys.WINDOW))
                 .outOfOrderness(v.get(TrainerKeys.OUT_OF_ORDERNESS))
                 .idleness(v.get(TrainerKeys.IDLENESS))

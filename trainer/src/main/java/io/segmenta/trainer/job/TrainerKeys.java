@@ -10,6 +10,7 @@ import io.segmenta.schemas.config.SharedSettings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The trainer's {@code segmenta.*} settings, each declared once: its own below, and those it shares with the
@@ -37,6 +38,10 @@ public final class TrainerKeys {
             "last-event", TrainerKeys::featureTime, "when a customer's profile is read: last-event (the behaviour when "
                     + "last active, the same between two events; recency is then no feature) or window-end (the "
                     + "state at each window end, recency included)");
+    public static final Setting<List<String>> FEATURES = Setting.parsed("segmenta.features", "default",
+            TrainerKeys::featureNames, "profile features to cluster on, comma-separated (each with its standard "
+                    + "preparation), or default: frequency, monetary, avg_order_value, refund_rate, page_views, "
+                    + "conversion_rate, tenure_days (recency_days first when read at the window end)");
     public static final Setting<KRange> K = Setting.parsed("segmenta.k", "3..8", KRange::parse,
             "number of segments, or a range to choose from (by silhouette for K-Means, BIC for GMM)");
     public static final Setting<Double> K_MIN_SEGMENT_SHARE = Setting.number("segmenta.k.min-segment-share", 0.01,
@@ -95,7 +100,7 @@ public final class TrainerKeys {
     /** Everything the trainer reads; any other {@code segmenta.*} key is refused. */
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("trainer")
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DRIFT, TOPIC_DEAD_LETTERS, MODEL_NAME,
-                    HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, FEATURES_READ_AT, K, K_MIN_SEGMENT_SHARE, WINDOW,
+                    HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, FEATURES, FEATURES_READ_AT, K, K_MIN_SEGMENT_SHARE, WINDOW,
                     OUT_OF_ORDERNESS, IDLENESS, SAMPLE_PER_WORKER, DECAY, REFIT_MAX_INERTIA_INCREASE,
                     REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, REFIT_MIN_INERTIA_GAIN, LABEL_NEW_DAYS, LABEL_LAPSED_DAYS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
                     PARALLELISM, GROUP_ID, TRANSACTIONAL_ID_PREFIX)
@@ -145,6 +150,16 @@ public final class TrainerKeys {
     }
 
     private TrainerKeys() {
+    }
+
+    /** An empty list for "default" (the read time's default features); the names otherwise. */
+    static List<String> featureNames(String text) {
+        if (text.isBlank() || text.trim().equals("default")) {
+            return List.of();
+        }
+        List<String> names = java.util.Arrays.stream(text.split(",")).map(String::trim).toList();
+        TrainerSettings.standardFeatures(names); // refuses an unknown or repeated name here, with the key
+        return names;
     }
 
     static FeatureTime featureTime(String text) {

@@ -192,25 +192,47 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
     }
 
     /**
-     * The default features for a read time: at the window end, recency (log-transformed) comes first, as before the
-     * read time could be chosen; at the last event it would be 0 for everyone and is left out.
+     * The default features for a read time: at the window end, recency comes first, as before the read time could
+     * be chosen; at the last event it would be 0 for everyone and is left out.
      */
     public static List<FeatureColumn> defaultFeatures(FeatureTime readAt) {
-        List<FeatureColumn> behaviour = List.of(
-                FeatureColumn.numeric(FeatureCatalog.FREQUENCY).withTransform(Transform.LOG1P),
-                FeatureColumn.numeric(FeatureCatalog.MONETARY).withTransform(Transform.LOG1P),
-                FeatureColumn.numeric(FeatureCatalog.AVG_ORDER_VALUE).withTransform(Transform.LOG1P),
-                FeatureColumn.numeric(FeatureCatalog.REFUND_RATE).withClip(0.0, 1.0),
-                FeatureColumn.numeric(FeatureCatalog.PAGE_VIEWS).withTransform(Transform.LOG1P),
-                FeatureColumn.numeric(FeatureCatalog.CONVERSION_RATE).withClip(0.0, 1.0),
-                FeatureColumn.numeric(FeatureCatalog.TENURE_DAYS).withTransform(Transform.LOG1P));
-        if (readAt == FeatureTime.LAST_EVENT) {
-            return behaviour;
+        List<String> names = new java.util.ArrayList<>();
+        if (readAt != FeatureTime.LAST_EVENT) {
+            names.add(FeatureCatalog.RECENCY_DAYS);
         }
-        List<FeatureColumn> withRecency = new java.util.ArrayList<>();
-        withRecency.add(FeatureColumn.numeric(FeatureCatalog.RECENCY_DAYS).withTransform(Transform.LOG1P));
-        withRecency.addAll(behaviour);
-        return List.copyOf(withRecency);
+        names.addAll(List.of(FeatureCatalog.FREQUENCY, FeatureCatalog.MONETARY, FeatureCatalog.AVG_ORDER_VALUE,
+                FeatureCatalog.REFUND_RATE, FeatureCatalog.PAGE_VIEWS, FeatureCatalog.CONVERSION_RATE,
+                FeatureCatalog.TENURE_DAYS));
+        return standardFeatures(names);
+    }
+
+    /**
+     * Profile features by name, each with its standard preparation: counts, money and days log-transformed (they
+     * are skewed), rates clipped to [0, 1], the rest as they are; gender, country and channel one-hot.
+     *
+     * @throws IllegalArgumentException for a name the profile does not provide, or one listed twice
+     */
+    public static List<FeatureColumn> standardFeatures(List<String> names) {
+        FeatureCatalog catalog = FeatureCatalog.standard();
+        List<FeatureColumn> columns = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!catalog.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a profile feature; known: " + catalog.names());
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("feature '" + name + "' is listed twice");
+            }
+            columns.add(switch (name) {
+                case FeatureCatalog.REFUND_RATE, FeatureCatalog.CONVERSION_RATE ->
+                        FeatureColumn.numeric(name).withClip(0.0, 1.0);
+                case FeatureCatalog.CATEGORY_DIVERSITY, FeatureCatalog.AGE -> FeatureColumn.numeric(name);
+                case FeatureCatalog.GENDER, FeatureCatalog.COUNTRY, FeatureCatalog.CHANNEL ->
+                        FeatureColumn.categorical(name);
+                default -> FeatureColumn.numeric(name).withTransform(Transform.LOG1P);
+            });
+        }
+        return List.copyOf(columns);
     }
 
     /** When a customer's profile is read (part of the feature spec). */

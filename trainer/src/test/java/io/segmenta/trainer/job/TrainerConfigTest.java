@@ -110,6 +110,26 @@ class TrainerConfigTest {
     }
 
     @Test
+    void featuresAndTheirReadTimeDefaultToBehaviourAtTheLastEventAndCanBeSet() {
+        TrainerSettings defaults = TrainerConfig.fromProperties(props()).settings();
+        assertThat(defaults.readAt()).isEqualTo(io.segmenta.avro.FeatureTime.LAST_EVENT);
+        assertThat(defaults.numericFeatureNames()).doesNotContain("recency_days").contains("frequency", "monetary");
+
+        TrainerSettings windowEnd = TrainerConfig.fromProperties(props("segmenta.features.read-at", "window-end"))
+                .settings();
+        assertThat(windowEnd.numericFeatureNames()).startsWith("recency_days");
+
+        TrainerSettings chosen = TrainerConfig.fromProperties(props("segmenta.features", "frequency, monetary,country"))
+                .settings();
+        assertThat(chosen.numericFeatureNames()).containsExactly("frequency", "monetary");
+        assertThat(chosen.categoricalFeatureNames()).containsExactly("country");
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.features", "frequency,shoe_size")))
+                .hasMessageContaining("segmenta.features").hasMessageContaining("shoe_size");
+        assertThatThrownBy(() -> TrainerConfig.fromProperties(props("segmenta.features", "recency_days,frequency")))
+                .hasMessageContaining("recency_days");
+    }
+
+    @Test
     void deDuplicationDefaultsToTheAssignersAndCanBeSet() {
         assertThat(TrainerConfig.fromProperties(props()).settings().dedup()).isEqualTo(DedupPolicy.DEFAULTS);
 
