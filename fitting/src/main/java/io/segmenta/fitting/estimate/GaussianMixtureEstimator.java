@@ -45,7 +45,9 @@ public final class GaussianMixtureEstimator implements SegmentEstimator {
 
     /** Stepwise EM from the parent as a mixture of this covariance shape (see {@link SegmentFit#asMixture}). */
     @Override
-    public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed) {
+    public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed, double freshAdvantage) {
+        // stepwise EM from the parent only: no fresh EM competes (it is costly, and its likelihoods not comparable
+        // by inertia), so the advantage is not used
         GaussianMixtureModel model = new StepwiseGaussianMixture(StepwiseGaussianMixtureParams.defaults()
                 .withSeed(seed)).fit(rows, parent.asMixture(covarianceType));
         return new WarmFit(SegmentFit.gmm(model, rows), false);

@@ -15,9 +15,6 @@ import io.segmenta.fitting.select.KSelection;
 /** Mini-batch K-Means; k chosen by the silhouette. */
 public final class KMeansEstimator implements SegmentEstimator {
 
-    /** A fresh fit replaces the warm start only when its inertia is at least this much lower (2 %). */
-    static final double FRESH_FIT_ADVANTAGE = 0.98;
-
     /** Rows up to which a fit from scratch is Lloyd's batch K-Means (O(runs x iterations x n x k x d)). */
     static final int BATCH_ROWS = 50_000;
     static final int BATCH_ITERATIONS = 100;
@@ -51,12 +48,15 @@ public final class KMeansEstimator implements SegmentEstimator {
      * fresh k-means++ fit competes and wins when it is 2 % better.
      */
     @Override
-    public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed) {
+    public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed, double freshAdvantage) {
+        if (!(freshAdvantage > 0 && freshAdvantage <= 1)) {
+            throw new IllegalArgumentException("freshAdvantage must be in (0, 1], got " + freshAdvantage);
+        }
         MiniBatchKMeans kmeans = new MiniBatchKMeans(params(parent.k(), seed));
         MiniBatchKMeansModel warm = kmeans.fit(rows, KMeansModelData.ofCentroids(parent.centroids()));
         MiniBatchKMeansModel fresh = rows.length <= BATCH_ROWS
                 ? BatchKMeans.fit(rows, parent.k(), BATCH_ITERATIONS, BATCH_RUNS, seed) : kmeans.fit(rows);
-        boolean freshWins = fresh.inertia(rows) < FRESH_FIT_ADVANTAGE * warm.inertia(rows);
+        boolean freshWins = fresh.inertia(rows) < freshAdvantage * warm.inertia(rows);
         return new WarmFit(SegmentFit.kmeans(freshWins ? fresh : warm, rows), freshWins);
     }
 

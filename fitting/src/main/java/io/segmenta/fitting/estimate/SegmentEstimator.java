@@ -27,9 +27,11 @@ public interface SegmentEstimator {
     /**
      * A fit with the parent's k that starts from the parent (already expressed in the rows' space; it may be of
      * another algorithm, which is converted into a starting point). An implementation may let a fit from scratch
-     * compete and say so in {@link WarmFit#fresh()}.
+     * compete and say so in {@link WarmFit#fresh()}; the fresh fit wins only when its inertia is below
+     * {@code freshAdvantage} times the warm fit's (in (0, 1]): the warm fit is the optimum nearest the parent, so
+     * it moves only the customers the data moves, and another optimum must be clearly better to relabel the rest.
      */
-    WarmFit warmFit(double[][] rows, SegmentFit parent, long seed);
+    WarmFit warmFit(double[][] rows, SegmentFit parent, long seed, double freshAdvantage);
 
     /**
      * Chooses k in [kMin, kMax] by this algorithm's criterion; a k whose fit leaves a segment with less than

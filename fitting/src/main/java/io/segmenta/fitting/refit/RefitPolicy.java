@@ -61,7 +61,10 @@ public final class RefitPolicy {
     public static final String DROPPED_FEATURES_TAG = "droppedFeatures";
     /** Rows the silhouette (choice of k, the k-change rule, quality) is computed on at most. */
     static final int SILHOUETTE_SAMPLE = 2000;
-    /** A fit from scratch replaces the merged partial sums when its inertia is this much lower (2 %). */
+    /**
+     * Without a minimum inertia gain (every refit replaces the geometry), a fit from scratch replaces the warm start
+     * or the merged partial sums when its inertia is this much lower (2 %).
+     */
     static final double FRESH_FIT_ADVANTAGE = 0.98;
 
     private final RefitPolicySettings settings;
@@ -124,6 +127,15 @@ public final class RefitPolicy {
                 specRefit);
     }
 
+    /** How much lower a fit from scratch's inertia must be to replace the incumbent: the min gain, or 2 %. */
+    private double freshAdvantage() {
+        return settings.minInertiaGain() > 0 ? 1 - settings.minInertiaGain() : FRESH_FIT_ADVANTAGE;
+    }
+
+    private static String percentBelow(double advantage) {
+        return String.format(Locale.ROOT, "inertia at least %.0f%%", 100 * (1 - advantage));
+    }
+
     private RefitOutcome refit(RefitInput in, List<FeatureSource> sources, TrainingWindow window) {
         SegmentModel parent = in.parent();
         boolean merged = MergedPartialSums.apply(settings.algorithm(), parent, in.partialSums());
@@ -147,20 +159,26 @@ public final class RefitPolicy {
             how = "merged partial sums of " + m.points() + " customers from " + in.partialSums().size() + " workers";
             // partial sums move the parent's centres a step; when the parent sits in a poor optimum (fitted on the
             // first weeks' customers) only a fit from scratch gets out of it, so one competes on the sample. Only
-            // where refits must be clearly better to count (min inertia gain > 0): that rule needs the best fit there
-            // is to judge by, or a poor parent would be kept for ever
-            SegmentFit fresh = settings.minInertiaGain() > 0 ? estimator.fit(x, fit.k(), settings.seed()) : null;
-            if (fresh != null && inertia(x, fresh) < FRESH_FIT_ADVANTAGE * inertia(x, fit)) {
-                fit = fresh;
-                path = RefitPath.SAMPLE_FRESH;
-                how = "fresh fit on a sample of " + x.length + " (better than the " + how + ")";
+            // where refits must be clearly better to count (min inertia gain > 0), and against the optimum nearest
+            // the parent (a warm start run to convergence) as well: on data without sharp clusters a fit from
+            // scratch lands in another optimum of about the same inertia, whose boundaries would relabel a large
+            // share of the customers for no reason in the data
+            if (settings.minInertiaGain() > 0) {
+                WarmFit race = estimator.warmFit(x, parentFit, settings.seed(), freshAdvantage());
+                if (race.fresh() && inertia(x, race.fit()) < freshAdvantage() * inertia(x, fit)) {
+                    fit = race.fit();
+                    path = RefitPath.SAMPLE_FRESH;
+                    how = "fresh fit on a sample of " + x.length + " (" + percentBelow(freshAdvantage())
+                            + " below the warm start and the " + how + ")";
+                }
             }
         } else {
-            WarmFit warm = estimator.warmFit(x, parentFit, settings.seed());
+            WarmFit warm = estimator.warmFit(x, parentFit, settings.seed(), freshAdvantage());
             fit = warm.fit();
             path = warm.fresh() ? RefitPath.SAMPLE_FRESH : RefitPath.SAMPLE_WARM_START;
-            how = (warm.fresh() ? "fresh fit (better than the warm start)" : "warm-started fit") + " on a sample of "
-                    + x.length + " (workers had not all computed against v" + parent.getVersion() + ")";
+            how = (warm.fresh() ? "fresh fit (" + percentBelow(freshAdvantage()) + " below the warm start)"
+                    : "warm-started fit") + " on a sample of " + x.length + " (workers had not all computed against v"
+                    + parent.getVersion() + ")";
         }
 
         KProposal proposal = null;

@@ -29,7 +29,7 @@ class EstimatorsTest {
     void aWarmFitConvertsAParentOfAnotherAlgorithm() {
         SegmentFit kmeans = Estimators.forAlgorithm(Algorithm.KMEANS).fit(BLOBS.rows(), 3, 1);
 
-        WarmFit warm = Estimators.forAlgorithm(Algorithm.GMM_FULL).warmFit(BLOBS.rows(), kmeans, 1);
+        WarmFit warm = Estimators.forAlgorithm(Algorithm.GMM_FULL).warmFit(BLOBS.rows(), kmeans, 1, 0.98);
 
         assertThat(warm.fit().algorithm()).isEqualTo(Algorithm.GMM_FULL);
         assertThat(warm.fit().k()).isEqualTo(3);

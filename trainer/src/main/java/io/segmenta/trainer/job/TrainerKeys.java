@@ -41,7 +41,7 @@ public final class TrainerKeys {
     public static final Setting<List<String>> FEATURES = Setting.parsed("segmenta.features", "default",
             TrainerKeys::featureNames, "profile features to cluster on, comma-separated (each with its standard "
                     + "preparation), or default: frequency, monetary, avg_order_value, refund_rate, page_views, "
-                    + "conversion_rate, tenure_days (recency_days first when read at the window end)");
+                    + "conversion_rate (read at the window end: recency_days first, tenure_days last)");
     public static final Setting<KRange> K = Setting.parsed("segmenta.k", "3..8", KRange::parse,
             "number of segments, or a range to choose from (by silhouette for K-Means, BIC for GMM)");
     public static final Setting<Double> K_MIN_SEGMENT_SHARE = Setting.number("segmenta.k.min-segment-share", 0.01,

@@ -183,17 +183,18 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
     }
 
     /**
-     * Frequency, money, refunds, browsing and tenure, read at the customer's last event: skewed counts and money are
-     * log-transformed. Recency is not among them: as of the last event it is 0, and how long a customer has been
-     * away is a lifecycle state beside the segment, not a behaviour (see {@link #defaultFeatures(FeatureTime)}).
+     * Frequency, money, refunds and browsing, read at the customer's last event: what a customer does, not how long
+     * ago or since when. Recency (0 as of the last event) and tenure (it grows for everyone, so a stationary
+     * population drifts along it and refits relabel customers for it) are the lifecycle stage beside the segment;
+     * see {@link #defaultFeatures(FeatureTime)} for the rule before.
      */
     public static List<FeatureColumn> defaultFeatures() {
         return defaultFeatures(FeatureTime.LAST_EVENT);
     }
 
     /**
-     * The default features for a read time: at the window end, recency comes first, as before the read time could
-     * be chosen; at the last event it would be 0 for everyone and is left out.
+     * The default features for a read time: at the last event, the behaviour only; at the window end, the features
+     * before the read time could be chosen (recency first, tenure last).
      */
     public static List<FeatureColumn> defaultFeatures(FeatureTime readAt) {
         List<String> names = new java.util.ArrayList<>();
@@ -201,8 +202,10 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             names.add(FeatureCatalog.RECENCY_DAYS);
         }
         names.addAll(List.of(FeatureCatalog.FREQUENCY, FeatureCatalog.MONETARY, FeatureCatalog.AVG_ORDER_VALUE,
-                FeatureCatalog.REFUND_RATE, FeatureCatalog.PAGE_VIEWS, FeatureCatalog.CONVERSION_RATE,
-                FeatureCatalog.TENURE_DAYS));
+                FeatureCatalog.REFUND_RATE, FeatureCatalog.PAGE_VIEWS, FeatureCatalog.CONVERSION_RATE));
+        if (readAt != FeatureTime.LAST_EVENT) {
+            names.add(FeatureCatalog.TENURE_DAYS);
+        }
         return standardFeatures(names);
     }
 

@@ -97,9 +97,12 @@ class ProfileOperatorTest {
 
     @Test
     void windowCloseScoresWithoutRewritingProfilesAndStoresTheSegmentOnlyWhenItChanges() throws Exception {
-        // given: profiles read at the window end (their features age between closes), a model fitted on a first
-        // worker's window, and a worker that starts with it
-        TrainerSettings settings = this.settings.toBuilder().readAt(FeatureTime.WINDOW_END).build();
+        // given: profiles read at the window end with tenure among the features (they age between closes, and on
+        // this data some customers cross a boundary as they do), a model fitted on a first worker's window, and a
+        // worker that starts with it
+        TrainerSettings settings = this.settings.toBuilder().readAt(FeatureTime.WINDOW_END)
+                .features(TrainerSettings.standardFeatures(List.of("frequency", "monetary", "avg_order_value",
+                        "refund_rate", "page_views", "conversion_rate", "tenure_days"))).build();
         SegmentModel model = firstModel(settings);
         SegmentScorer scorer = SegmentScorer.compile(model);
         long size = settings.window().toMillis();
