@@ -45,7 +45,8 @@ public final class KMeansEstimator implements SegmentEstimator {
     /**
      * Warm-started from the parent's centroids with no history (counts 0: the sample decides where they go). A warm
      * start keeps the parent's structure, but the first windows (everyone new) can leave it in a poor optimum, so a
-     * fresh k-means++ fit competes and wins when it is 2 % better.
+     * fresh batch fit competes and wins when its inertia is below {@code freshAdvantage} times the warm start's
+     * (the refit policy passes 1 - its minimum inertia gain, 0.95 by default).
      */
     @Override
     public WarmFit warmFit(double[][] rows, SegmentFit parent, long seed, double freshAdvantage) {

@@ -37,6 +37,27 @@ class EstimatorsTest {
     }
 
     @Test
+    void aFitFromScratchReplacesTheWarmStartOnlyWhenItsInertiaIsLowEnough() {
+        // given: uniform points (no clusters: many optima of about the same inertia) and a parent fitted on them
+        java.util.Random random = new java.util.Random(5);
+        double[][] rows = new double[600][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {random.nextDouble(), random.nextDouble()};
+        }
+        SegmentEstimator kmeans = Estimators.forAlgorithm(Algorithm.KMEANS);
+        SegmentFit parent = kmeans.fit(rows, 4, 1);
+
+        // when: the warm start from it races a fit from scratch (another seed) that must be 5 % better
+        WarmFit strict = kmeans.warmFit(rows, parent, 2, 0.95);
+
+        // then: another optimum of about the same inertia does not replace the one nearest the parent
+        assertThat(strict.fresh()).isFalse();
+        assertThat(strict.fit().k()).isEqualTo(4);
+        assertThatThrownBy(() -> kmeans.warmFit(rows, parent, 2, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> kmeans.warmFit(rows, parent, 2, 1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void usersNameAnEstimatorByAnyOfItsSpellings() {
         assertThat(Estimators.forName("K-Means").algorithm()).isEqualTo(Algorithm.KMEANS);
         assertThat(Estimators.forName(" gmm ").algorithm()).isEqualTo(Algorithm.GMM_DIAGONAL);
