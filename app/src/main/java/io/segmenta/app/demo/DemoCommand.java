@@ -6,6 +6,7 @@ import io.segmenta.transactions.TransactionMapping;
 import io.segmenta.transactions.TransactionMappings;
 import io.segmenta.transactions.TransactionReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -73,20 +74,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Write the final summary as JSON to this file.")
     Path summary;
 
-    @Option(names = "--trainer-setting", paramLabel = "KEY=VALUE", description = "A trainer setting over the demo's "
-            + "own, e.g. segmenta.features.read-at=window-end (repeatable; an unknown key stops the start).")
-    Map<String, String> trainerSettings;
-
-    @Option(names = "--assigner-setting", paramLabel = "KEY=VALUE", description = "An assigner setting over the "
-            + "demo's own, e.g. segmenta.assign.distance-margin=0 (repeatable; an unknown key stops the start).")
-    Map<String, String> assignerSettings;
+    @Mixin
+    SettingOverrides overrides = new SettingOverrides();
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         DemoOptions options = new DemoOptions(data, mapping, speed, parseDuration(duration), customers, days, seed,
                 schemaRegistry, kafkaPort, dataDir, httpPort, Duration.parse(window.toUpperCase(Locale.ROOT)), k, summary,
-                trainerSettings, assignerSettings);
+                overrides.trainer(), overrides.assigner());
         DemoFeed feed;
         try {
             feed = feed(options);

@@ -3,8 +3,10 @@ package io.segmenta.benchmarks.quality;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.segmenta.app.demo.DemoFeed;
+import io.segmenta.app.demo.SettingOverrides;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -82,13 +84,8 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
     @Option(names = "--title", description = "Title of the report (default: from the data).")
     String title;
 
-    @Option(names = "--trainer-setting", paramLabel = "KEY=VALUE", description = "A trainer setting over the demo's "
-            + "own, e.g. segmenta.features.read-at=window-end for the rule before issue 14 (repeatable).")
-    Map<String, String> trainerSettings;
-
-    @Option(names = "--assigner-setting", paramLabel = "KEY=VALUE", description = "An assigner setting over the "
-            + "demo's own, e.g. segmenta.assign.distance-margin=0 (repeatable).")
-    Map<String, String> assignerSettings;
+    @Mixin
+    SettingOverrides overrides = new SettingOverrides();
 
     public static void main(String[] args) {
         int code = new CommandLine(new SegmentQualityBenchmark()).execute(args);
@@ -100,8 +97,8 @@ public final class SegmentQualityBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream log = System.err;
         QualityOptions options = new QualityOptions(data, mapping, truthPath(), speed, duration(window), k, seed,
-                customers, days, warmup, duration(settle), duration(maxDuration), out, jsonPath(), trainerSettings,
-                assignerSettings);
+                customers, days, warmup, duration(settle), duration(maxDuration), out, jsonPath(), overrides.trainer(),
+                overrides.assigner());
         DemoFeed feed;
         Truth truthTimeline;
         try {
