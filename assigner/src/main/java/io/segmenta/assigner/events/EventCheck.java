@@ -15,6 +15,7 @@ public enum EventCheck {
     MISSING_CUSTOMER_ID(true),
     MISSING_EVENT_TIME(true),
     FUTURE_EVENT_TIME(true),
+    IMPLAUSIBLY_OLD_EVENT_TIME(true),
     NON_FINITE_AMOUNT(true),
     NON_FINITE_INCOME(true),
     MISSING_AMOUNT(true),

@@ -14,6 +14,9 @@ import java.util.Objects;
  *   <li>event time missing: reject {@link EventCheck#MISSING_EVENT_TIME}</li>
  *   <li>event time more than {@link EventRules#futureTolerance()} after {@code now}: reject
  *       {@link EventCheck#FUTURE_EVENT_TIME} (it would pin recency and the decay reference in the future)</li>
+ *   <li>event time before {@link EventRules#earliestEventTime()} (default 1990-01-01): reject
+ *       {@link EventCheck#IMPLAUSIBLY_OLD_EVENT_TIME} (a producer's default or unit error; folded, an event dated 1870
+ *       makes the customer's tenure 56,000 days)</li>
  *   <li>amount NaN or infinite: reject {@link EventCheck#NON_FINITE_AMOUNT}; income NaN or infinite: reject
  *       {@link EventCheck#NON_FINITE_INCOME} (a producer bug, not a customer fact)</li>
  *   <li>PURCHASE without amount: reject {@link EventCheck#MISSING_AMOUNT} (it would skew average order value);
@@ -70,6 +73,10 @@ public final class EventValidator {
         if (eventTime.toEpochMilli() > latestAllowed) {
             return EventVerdict.reject(EventCheck.FUTURE_EVENT_TIME, "event time " + eventTime + " is more than "
                     + rules.futureTolerance() + " after now (" + Instant.ofEpochMilli(nowMillis) + ")");
+        }
+        if (eventTime.isBefore(rules.earliestEventTime())) {
+            return EventVerdict.reject(EventCheck.IMPLAUSIBLY_OLD_EVENT_TIME, "event time " + eventTime
+                    + " is before the earliest plausible " + rules.earliestEventTime());
         }
         Double amount = event.getAmount();
         if (amount != null && !Double.isFinite(amount)) {

@@ -117,6 +117,20 @@ class EventValidatorTest {
     }
 
     @Test
+    void rejectsImplausiblyOldEventTimesAndKeepsOldButRealOnes() {
+        EventVerdict ancient = check(purchase().setEventTime(Instant.parse("1870-03-01T00:00:00Z")));
+        assertThat(ancient.check()).isEqualTo(EventCheck.IMPLAUSIBLY_OLD_EVENT_TIME);
+        assertThat(ancient.message()).contains("1870-03-01T00:00:00Z").contains("1990-01-01T00:00:00Z");
+        assertThat(check(purchase().setEventTime(Instant.EPOCH)).check())
+                .isEqualTo(EventCheck.IMPLAUSIBLY_OLD_EVENT_TIME);
+        // CDNow (1997) and Online Retail (2010) are history, not errors
+        assertThat(check(purchase().setEventTime(Instant.parse("1997-01-01T00:00:00Z"))).accepted()).isTrue();
+        EventValidator older = new EventValidator(EventRules.DEFAULTS.withEarliestEventTime(Instant.EPOCH));
+        assertThat(older.validate(purchase().setEventTime(Instant.parse("1980-06-01T00:00:00Z")).build(),
+                NOW.toEpochMilli()).accepted()).isTrue();
+    }
+
+    @Test
     void futureToleranceAndClockAreArguments() {
         EventValidator tight = new EventValidator(EventRules.DEFAULTS.withFutureTolerance(Duration.ofMinutes(5)));
         CustomerEvent event = purchase().setEventTime(NOW.plus(Duration.ofMinutes(10))).build();
