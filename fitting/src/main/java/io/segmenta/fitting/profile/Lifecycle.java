@@ -1,5 +1,7 @@
 package io.segmenta.fitting.profile;
 
+import io.segmenta.assigner.profile.LifecycleStage;
+
 /**
  * The lifecycle words of a label, from the segment's mean days in the customers' own time rather than from z-scores.
  * A z-score says "newer than the others", which in a population of long-standing customers still reads "new" for
@@ -17,7 +19,8 @@ public record Lifecycle(double newDays, double longStandingDays, double recentDa
         implements java.io.Serializable {
 
     /** New within 30 days, long-standing after a year, recent within 14 days, lapsed after 90 days. */
-    public static final Lifecycle DEFAULTS = new Lifecycle(30, 365, 14, 90);
+    public static final Lifecycle DEFAULTS = new Lifecycle(LifecycleStage.DEFAULT_NEW_DAYS, 365, 14,
+            LifecycleStage.DEFAULT_LAPSED_DAYS);
 
     public Lifecycle {
         if (!(newDays > 0 && longStandingDays > newDays && Double.isFinite(longStandingDays))) {

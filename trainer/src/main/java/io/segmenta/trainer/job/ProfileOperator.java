@@ -79,7 +79,9 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     private transient ValueState<Integer> lastSegment;
     private transient ListState<DecodedEvent> deferred;
     private transient InternalTimerService<VoidNamespace> windowTimers;
-    private transient long eventWatermark;
+    private transient long windowMillis;
+    /** End of the window still open (the first one the watermark has not passed); MIN_VALUE before any watermark. */
+    private transient long openWindowEnd;
     private transient DedupPolicy dedup;
     private transient Counter duplicates;
     private transient long duplicatesInWindow;
@@ -143,7 +145,8 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         lastSegment = getPartitionedState(new ValueStateDescriptor<>(LAST_SEGMENT_STATE, Types.INT));
         deferred = getPartitionedState(new ListStateDescriptor<>(DEFERRED_STATE, TypeInformation.of(DecodedEvent.class)));
         windowTimers = getInternalTimerService("window-ends", VoidNamespaceSerializer.INSTANCE, this);
-        eventWatermark = Long.MIN_VALUE;
+        windowMillis = settings.window().toMillis();
+        openWindowEnd = Long.MIN_VALUE;
         dedup = settings.dedup();
         duplicates = getMetricGroup().counter("duplicates");
         late = getMetricGroup().counter("lateEvents");
@@ -181,11 +184,8 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     @Override
     public void processElement1(StreamRecord<DecodedEvent> element) throws Exception {
         DecodedEvent decoded = element.getValue();
-        long window = settings.window().toMillis();
-        long ownEnd = windowEndOf(decoded.eventTime, window);
-        boolean open = eventWatermark != Long.MIN_VALUE
-                && ownEnd <= WindowBoundaryWatermarks.lastWindowEnd(eventWatermark, window) + window;
-        if (open) {
+        long ownEnd = windowEndOf(decoded.eventTime, windowMillis);
+        if (openWindowEnd != Long.MIN_VALUE && ownEnd <= openWindowEnd) {
             fold(decoded);
         } else {
             deferred.add(decoded);
@@ -256,7 +256,10 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     @Override
     public void processWatermark1(Watermark mark) throws Exception {
         long wm = mark.getTimestamp();
-        eventWatermark = Math.max(eventWatermark, wm);
+        if (wm != Long.MAX_VALUE) {
+            openWindowEnd = Math.max(openWindowEnd, WindowBoundaryWatermarks.lastWindowEnd(wm, windowMillis)
+                    + windowMillis);
+        }
         // first the deferred events of the windows this watermark completes, then the pass over the customers, then
         // the watermark downstream (after the stats, so that the reducer's timer for the window is not in the past)
         if (timeServiceManager != null) {
@@ -268,7 +271,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
                 emitWindow(Long.MAX_VALUE, maxEventTime == Long.MIN_VALUE ? lastWindowEnd : maxEventTime + 1);
             }
         } else {
-            long end = WindowBoundaryWatermarks.lastWindowEnd(wm, settings.window().toMillis());
+            long end = WindowBoundaryWatermarks.lastWindowEnd(wm, windowMillis);
             // the first watermark can fall in a window after the boundary below it: no window ends before its events
             if (end > lastWindowEnd && (eventsEver == 0 || end > firstEventEver)) {
                 emitWindow(end, end);

@@ -1,8 +1,10 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.assigner.profile.LifecycleStage;
 import io.segmenta.avro.Algorithm;
 import io.segmenta.avro.FeatureTime;
 import io.segmenta.fitting.estimate.Estimators;
+import io.segmenta.fitting.features.FeatureColumn;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.config.Setting;
 import io.segmenta.schemas.config.SettingsDefinition;
@@ -38,7 +40,7 @@ public final class TrainerKeys {
             "last-event", TrainerKeys::featureTime, "when a customer's profile is read: last-event (the behaviour when "
                     + "last active, the same between two events; recency is then no feature) or window-end (the "
                     + "state at each window end, recency included)");
-    public static final Setting<List<String>> FEATURES = Setting.parsed("segmenta.features", "default",
+    public static final Setting<List<FeatureColumn>> FEATURES = Setting.parsed("segmenta.features", "default",
             TrainerKeys::featureNames, "profile features to cluster on, comma-separated (each with its standard "
                     + "preparation), or default: frequency, monetary, avg_order_value, refund_rate, page_views, "
                     + "conversion_rate (read at the window end: recency_days first, tenure_days last)");
@@ -72,10 +74,10 @@ public final class TrainerKeys {
             "segmenta.refit.k-change-windows", 2, 1, 100,
             "refit gate: k changes only when the same other k has won by that silhouette gain in this many consecutive "
                     + "windows");
-    public static final Setting<Double> LABEL_NEW_DAYS = Setting.number("segmenta.label.new-days", 30.0,
+    public static final Setting<Double> LABEL_NEW_DAYS = Setting.number("segmenta.label.new-days", LifecycleStage.DEFAULT_NEW_DAYS,
             d -> d > 0 && d <= 3650, "in (0, 3650]",
             "labels: a segment reads 'new' when its customers' mean days since their first event is under this");
-    public static final Setting<Double> LABEL_LAPSED_DAYS = Setting.number("segmenta.label.lapsed-days", 90.0,
+    public static final Setting<Double> LABEL_LAPSED_DAYS = Setting.number("segmenta.label.lapsed-days", LifecycleStage.DEFAULT_LAPSED_DAYS,
             d -> d > 0 && d <= 3650, "in (0, 3650]",
             "labels: a segment reads 'lapsed' when its customers' mean days since their latest event is at least this "
                     + "(at least segmenta.label.new-days)");
@@ -152,14 +154,12 @@ public final class TrainerKeys {
     private TrainerKeys() {
     }
 
-    /** An empty list for "default" (the read time's default features); the names otherwise. */
-    static List<String> featureNames(String text) {
+    /** An empty list for "default" (the read time's default features); the columns otherwise. */
+    static List<FeatureColumn> featureNames(String text) {
         if (text.isBlank() || text.trim().equals("default")) {
             return List.of();
         }
-        List<String> names = java.util.Arrays.stream(text.split(",")).map(String::trim).toList();
-        TrainerSettings.standardFeatures(names); // refuses an unknown or repeated name here, with the key
-        return names;
+        return TrainerSettings.standardFeatures(java.util.Arrays.stream(text.split(",")).map(String::trim).toList());
     }
 
     static FeatureTime featureTime(String text) {
