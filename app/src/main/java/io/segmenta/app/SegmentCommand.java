@@ -1,13 +1,13 @@
 package io.segmenta.app;
 
+import io.segmenta.analysis.AnalyzeCommand;
 import io.segmenta.app.demo.DemoCommand;
 import io.segmenta.app.generate.GenerateCommand;
 import io.segmenta.app.produce.ProduceCommand;
 import io.segmenta.streams.AssignerCommand;
-import io.segmenta.analysis.AnalyzeCommand;
-import io.segmenta.trainer.job.TrainerCommand;
-import picocli.CommandLine;
+import io.segmenta.trainer.TrainerCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of {@code ./segment}: one sub-command per thing a user runs. */
 @Command(name = "segment", mixinStandardHelpOptions = true, version = "segmenta 0.1.0-SNAPSHOT",

@@ -85,6 +85,17 @@ class LayeringTest {
     }
 
     @Test
+    void insideTheTrainerSettingsAndRecordsKnowNothingOfTheJobAndTheJobNothingOfItsWiring() {
+        check(noClasses().that().resideInAnyPackage("io.segmenta.trainer.config..", "io.segmenta.trainer.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.segmenta.trainer", "io.segmenta.trainer.job..",
+                        "io.segmenta.trainer.kafka.."));
+        check(noClasses().that().resideInAPackage("io.segmenta.trainer.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.segmenta.trainer.events.."));
+        check(noClasses().that().resideInAPackage("io.segmenta.trainer.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.segmenta.trainer", "io.segmenta.trainer.kafka.."));
+    }
+
+    @Test
     void theAssignerServiceNeverSeesFlinkTheTrainerFittingOrTheAnalysis() {
         check(noClasses().that().resideInAPackage("io.segmenta.streams..")
                 .should().dependOnClassesThat().resideInAnyPackage(FLINK, SMILE, "io.segmenta.trainer..",

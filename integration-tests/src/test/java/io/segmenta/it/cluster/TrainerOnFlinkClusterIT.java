@@ -10,9 +10,9 @@ import io.segmenta.it.support.EventWeeks;
 import io.segmenta.it.support.FlinkApplicationCluster;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.trainer.job.CheckpointSettings;
-import io.segmenta.trainer.job.RetainedCheckpoints;
-import io.segmenta.trainer.job.TrainerCommand;
+import io.segmenta.trainer.TrainerCommand;
+import io.segmenta.trainer.config.CheckpointSettings;
+import io.segmenta.trainer.config.RetainedCheckpoints;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;

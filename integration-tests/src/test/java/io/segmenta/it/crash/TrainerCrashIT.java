@@ -9,7 +9,7 @@ import io.segmenta.it.support.EventWeeks;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.it.support.TrainerProcess;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.trainer.job.RetainedCheckpoints;
+import io.segmenta.trainer.config.RetainedCheckpoints;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

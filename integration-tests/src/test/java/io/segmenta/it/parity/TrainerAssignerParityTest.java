@@ -10,12 +10,12 @@ import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.FeatureSpec;
+import io.segmenta.fitting.features.FeatureSpecFitter;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.streams.state.CustomerState;
 import io.segmenta.streams.state.CustomerStateCodec;
-import io.segmenta.fitting.features.FeatureSpecFitter;
+import io.segmenta.trainer.config.TrainerSettings;
 import io.segmenta.trainer.job.TrainerCustomerState;
-import io.segmenta.trainer.job.TrainerSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -12,7 +12,7 @@ import io.segmenta.it.pipeline.BehaviourGroups.Group;
 import io.segmenta.it.support.KafkaFixture;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.it.support.SchemaRegistryFixture;
-import io.segmenta.trainer.job.TrainerKeys;
+import io.segmenta.trainer.config.TrainerKeys;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;

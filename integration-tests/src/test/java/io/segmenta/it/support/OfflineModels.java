@@ -17,7 +17,7 @@ import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
 import io.segmenta.fitting.kmeans.MiniBatchKMeansParams;
 import io.segmenta.fitting.profile.SegmentProfiler;
 import io.segmenta.fitting.quality.QualityReport;
-import io.segmenta.trainer.job.TrainerSettings;
+import io.segmenta.trainer.config.TrainerSettings;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -18,7 +18,7 @@ public final class TrainerProcess {
     public static Process start(PipelineUnderTest pipeline, Path log, String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                "io.segmenta.trainer.job.TrainerCommand",
+                "io.segmenta.trainer.TrainerCommand",
                 "--bootstrap-servers", pipeline.bootstrap, "--schema-registry", pipeline.registryUrl,
                 "--parallelism", "2"));
         pipeline.trainerWiring("1s").forEach((key, value) -> command.addAll(List.of("-D", key + "=" + value)));

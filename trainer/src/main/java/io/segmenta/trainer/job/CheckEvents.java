@@ -1,5 +1,8 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.trainer.events.CheckedRecord;
+import io.segmenta.trainer.events.EventChecker;
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 

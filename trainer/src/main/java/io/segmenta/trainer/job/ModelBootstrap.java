@@ -1,6 +1,7 @@
 package io.segmenta.trainer.job;
 
 import io.segmenta.avro.SegmentModel;
+import io.segmenta.trainer.config.TrainerSettings;
 
 import java.io.Serializable;
 import java.util.Optional;

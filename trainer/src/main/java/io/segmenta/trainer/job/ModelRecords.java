@@ -5,6 +5,8 @@ import io.segmenta.assigner.scoring.SegmentScorer;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.WireFormatException;
+import io.segmenta.trainer.config.TrainerSettings;
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * Reads models from the {@code segment-models} topic for the job's operators (only this lineage's, only ones that
  * compile and share the configured half-life), and keeps them in operator state as plain Avro binary.
  */
-final class ModelRecords {
+public final class ModelRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRecords.class);
 
@@ -31,7 +33,7 @@ final class ModelRecords {
     }
 
     /** The model in {@code record} if it belongs to {@code modelName} and can be served; empty otherwise (logged). */
-    static Optional<SegmentModel> accept(RawRecord record, AvroDeserializer<SegmentModel> deserializer,
+    public static Optional<SegmentModel> accept(RawRecord record, AvroDeserializer<SegmentModel> deserializer,
                                          TrainerSettings settings) {
         String key = record.key == null ? null : new String(record.key, StandardCharsets.UTF_8);
         if (record.value == null || !settings.modelName().equals(key)) {

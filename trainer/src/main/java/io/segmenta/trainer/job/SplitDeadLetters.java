@@ -1,5 +1,8 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.trainer.events.CheckedRecord;
+import io.segmenta.trainer.events.DecodedEvent;
+import io.segmenta.trainer.events.OutboundRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -1,5 +1,11 @@
 package io.segmenta.trainer.job;
 
+import io.segmenta.trainer.config.TrainerSettings;
+import io.segmenta.trainer.events.CheckedRecord;
+import io.segmenta.trainer.events.DecodedEvent;
+import io.segmenta.trainer.events.EventChecker;
+import io.segmenta.trainer.events.OutboundRecord;
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

@@ -10,6 +10,7 @@ import io.segmenta.fitting.refit.RefitPolicy;
 import io.segmenta.fitting.refit.SampledCustomer;
 import io.segmenta.fitting.refit.WindowCounts;
 import io.segmenta.fitting.refit.WorkerPartialSums;
+import io.segmenta.trainer.config.TrainerSettings;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -16,6 +16,8 @@ import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.trainer.config.TrainerSettings;
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -13,7 +13,7 @@ import io.segmenta.fitting.kmeans.MiniBatchKMeans;
 import io.segmenta.fitting.kmeans.MiniBatchKMeansModel;
 import io.segmenta.fitting.kmeans.MiniBatchKMeansParams;
 import io.segmenta.fitting.quality.ClusteringMetrics;
-import io.segmenta.trainer.job.TrainerSettings;
+import io.segmenta.trainer.config.TrainerSettings;
 
 import java.time.Instant;
 import java.util.ArrayList;

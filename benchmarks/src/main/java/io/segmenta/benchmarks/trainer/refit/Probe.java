@@ -1,6 +1,6 @@
 package io.segmenta.benchmarks.trainer.refit;
 
-import io.segmenta.trainer.job.OutboundRecord;
+import io.segmenta.trainer.events.OutboundRecord;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;

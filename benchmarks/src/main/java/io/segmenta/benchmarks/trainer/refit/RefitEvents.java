@@ -4,7 +4,7 @@ import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.EventType;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroSerializer;
-import io.segmenta.trainer.job.RawRecord;
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 

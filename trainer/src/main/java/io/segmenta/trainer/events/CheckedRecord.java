@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.events;
 
 /**
  * An event record after decoding and validation, as the source emits it: either the {@link DecodedEvent} or, for a

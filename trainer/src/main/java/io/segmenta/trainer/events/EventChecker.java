@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.events;
 
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.events.EventValidator;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.config;
 
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.config;
 
 import java.io.Serializable;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.events;
 
 import java.util.Arrays;
 import java.util.Objects;

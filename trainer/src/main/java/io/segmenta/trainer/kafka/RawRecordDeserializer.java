@@ -1,5 +1,6 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.kafka;
 
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.config;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.avro.Algorithm;

@@ -1,9 +1,14 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.kafka;
 
 import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.kafka.TopicScan;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.schemas.kafka.TopicScan;
+import io.segmenta.trainer.config.TrainerKafkaSettings;
+import io.segmenta.trainer.config.TrainerSettings;
+import io.segmenta.trainer.events.RawRecord;
+import io.segmenta.trainer.job.ModelBootstrap;
+import io.segmenta.trainer.job.ModelRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

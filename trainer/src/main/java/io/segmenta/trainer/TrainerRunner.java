@@ -1,5 +1,12 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer;
 
+import io.segmenta.trainer.config.CheckpointSettings;
+import io.segmenta.trainer.config.TrainerConfig;
+import io.segmenta.trainer.config.TrainerKafkaSettings;
+import io.segmenta.trainer.config.TrainerSettings;
+import io.segmenta.trainer.job.TrainerJob;
+import io.segmenta.trainer.kafka.KafkaWiring;
+import io.segmenta.trainer.kafka.LatestModelReader;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;

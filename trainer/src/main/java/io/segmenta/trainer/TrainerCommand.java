@@ -1,12 +1,14 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer;
 
 import io.segmenta.schemas.config.Setting;
+import io.segmenta.trainer.config.TrainerConfig;
+import io.segmenta.trainer.config.TrainerKeys;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;

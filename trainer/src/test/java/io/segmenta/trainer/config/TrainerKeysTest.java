@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.config;
 
 import io.segmenta.avro.Algorithm;
 import io.segmenta.schemas.config.ReadmeSettingsTable;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.events;
 
 /**
  * A valid customer event, keyed and timed, with the record as plain Avro binary of the current

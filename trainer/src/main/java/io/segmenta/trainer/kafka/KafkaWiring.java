@@ -1,5 +1,11 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.kafka;
 
+import io.segmenta.trainer.config.TrainerKafkaSettings;
+import io.segmenta.trainer.config.TrainerSettings;
+import io.segmenta.trainer.events.CheckedRecord;
+import io.segmenta.trainer.events.EventChecker;
+import io.segmenta.trainer.events.OutboundRecord;
+import io.segmenta.trainer.events.RawRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;

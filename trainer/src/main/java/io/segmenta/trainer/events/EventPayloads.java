@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.events;
 
 import io.segmenta.avro.CustomerEvent;
 import org.apache.avro.io.BinaryDecoder;

@@ -1,4 +1,4 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.segmenta.trainer.job;
+package io.segmenta.trainer.kafka;
 
+import io.segmenta.trainer.events.OutboundRecord;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
