@@ -28,6 +28,11 @@ import java.util.Set;
  *   <li>{@value #CATEGORY_DIVERSITY}: distinct product categories purchased (not decayed), saturating at a
  *       small bound to keep the profile bounded</li>
  *   <li>{@value #TENURE_DAYS}: days from the first event of any type to T</li>
+ *   <li>{@value #PURCHASE_RATE}, {@value #SPEND_RATE}, {@value #SESSION_RATE}, {@value #PAGE_VIEW_RATE}: the
+ *       decayed purchases, purchase amount, sessions and page views per 30 days of the customer's decayed observed
+ *       time (from the first event, at least 30 days; {@code CustomerProfile.exposureDays}). Unlike the decayed
+ *       counts they do not grow with tenure: a stationary customer reads the same in her second month as in her
+ *       tenth, so young customers do not drift through the segments while their counts fill up.</li>
  *   <li>{@value #AGE}, {@value #INCOME}: the customer's latest plausible value</li>
  *   <li>categorical {@value #GENDER}, {@value #COUNTRY}, {@value #CHANNEL}: the most recent value (by event time)</li>
  * </ul>
@@ -45,6 +50,10 @@ public final class FeatureCatalog {
     public static final String CONVERSION_RATE = "conversion_rate";
     public static final String CATEGORY_DIVERSITY = "category_diversity";
     public static final String TENURE_DAYS = "tenure_days";
+    public static final String PURCHASE_RATE = "purchase_rate";
+    public static final String SPEND_RATE = "spend_rate";
+    public static final String SESSION_RATE = "session_rate";
+    public static final String PAGE_VIEW_RATE = "page_view_rate";
     public static final String AGE = "age";
     public static final String INCOME = "income";
     public static final String GENDER = "gender";
@@ -91,7 +100,8 @@ public final class FeatureCatalog {
     private static FeatureCatalog buildStandard() {
         Map<String, FeatureKind> m = new LinkedHashMap<>();
         for (String numeric : new String[] {RECENCY_DAYS, FREQUENCY, MONETARY, AVG_ORDER_VALUE, REFUND_RATE,
-                SESSIONS, PAGE_VIEWS, CART_ADDS, CONVERSION_RATE, CATEGORY_DIVERSITY, TENURE_DAYS, AGE, INCOME}) {
+                SESSIONS, PAGE_VIEWS, CART_ADDS, CONVERSION_RATE, CATEGORY_DIVERSITY, TENURE_DAYS, PURCHASE_RATE, SPEND_RATE,
+                SESSION_RATE, PAGE_VIEW_RATE, AGE, INCOME}) {
             m.put(numeric, FeatureKind.NUMERIC);
         }
         for (String categorical : new String[] {GENDER, COUNTRY, CHANNEL}) {

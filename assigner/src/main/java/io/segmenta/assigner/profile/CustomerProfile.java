@@ -25,6 +25,13 @@ public final class CustomerProfile {
     public static final int MAX_TRACKED_CATEGORIES = 16;
 
     static final long MILLIS_PER_DAY = 86_400_000L;
+    /** Rates are per this many days ({@code purchase_rate}: purchases per 30 days). */
+    public static final double RATE_PERIOD_DAYS = 30;
+    /**
+     * A rate is measured over at least this much of the customer's life: one purchase on a customer's first day is
+     * not 30 purchases a month. Equal to the lifecycle's default "new" stage, during which rates still settle.
+     */
+    public static final long MIN_RATE_SPAN_MILLIS = 30 * MILLIS_PER_DAY;
 
     final double halfLifeDays;
     /** Per millisecond: {@code ln 2 / halfLife}. */
@@ -79,6 +86,7 @@ public final class CustomerProfile {
         long at = Math.max(asOfMillis, lastEventMillis);
         double decay = decayFactor(at - lastEventMillis);
         double frequency = purchases * decay;
+        double perExposure = RATE_PERIOD_DAYS / exposureDays(at);
         return new ProfileSnapshot(
                 at,
                 (double) (at - lastEventMillis) / MILLIS_PER_DAY,
@@ -92,11 +100,27 @@ public final class CustomerProfile {
                 sessions > 0 ? purchases / sessions : Double.NaN,
                 categoryCount,
                 (double) (at - firstEventMillis) / MILLIS_PER_DAY,
+                frequency * perExposure,
+                purchaseAmount * decay * perExposure,
+                sessions * decay * perExposure,
+                pageViews * decay * perExposure,
                 age,
                 income,
                 gender,
                 country,
                 channel);
+    }
+
+    /**
+     * The decayed time the customer has been observed up to {@code at}, in days: {@code integral of
+     * 2^-(at - s)/halfLife ds} from the first event (or {@link #MIN_RATE_SPAN_MILLIS} before {@code at}, whichever
+     * is earlier) to {@code at}. A decayed count divided by it is a rate that does not grow with tenure: a decayed
+     * count alone starts at zero and needs several half-lives to reach a stationary customer's level, so every young
+     * customer would drift through the segments on its way up.
+     */
+    double exposureDays(long at) {
+        long span = Math.max(at - firstEventMillis, MIN_RATE_SPAN_MILLIS);
+        return (1 - decayFactor(span)) / (decayRate * MILLIS_PER_DAY);
     }
 
     /** {@code 2^-(dt / halfLife)}; StrictMath so that every JVM folds to the same bits. */

@@ -20,6 +20,10 @@ public record ProfileSnapshot(
         double conversionRate,
         double categoryDiversity,
         double tenureDays,
+        double purchaseRate,
+        double spendRate,
+        double sessionRate,
+        double pageViewRate,
         double age,
         double income,
         String gender,
@@ -29,7 +33,8 @@ public record ProfileSnapshot(
     /** A customer without events: counts are 0, everything time- or ratio-based is missing. */
     static ProfileSnapshot empty(long asOfMillis) {
         double nan = Double.NaN;
-        return new ProfileSnapshot(asOfMillis, nan, 0, 0, nan, nan, 0, 0, 0, nan, 0, nan, nan, nan, null, null, null);
+        return new ProfileSnapshot(asOfMillis, nan, 0, 0, nan, nan, 0, 0, 0, nan, 0, nan, 0, 0, 0, 0, nan, nan, null, null,
+                null);
     }
 
     @Override
@@ -46,6 +51,10 @@ public record ProfileSnapshot(
             case FeatureCatalog.CONVERSION_RATE -> conversionRate;
             case FeatureCatalog.CATEGORY_DIVERSITY -> categoryDiversity;
             case FeatureCatalog.TENURE_DAYS -> tenureDays;
+            case FeatureCatalog.PURCHASE_RATE -> purchaseRate;
+            case FeatureCatalog.SPEND_RATE -> spendRate;
+            case FeatureCatalog.SESSION_RATE -> sessionRate;
+            case FeatureCatalog.PAGE_VIEW_RATE -> pageViewRate;
             case FeatureCatalog.AGE -> age;
             case FeatureCatalog.INCOME -> income;
             default -> throw new IllegalArgumentException("not a numeric profile feature: '" + name + "'");

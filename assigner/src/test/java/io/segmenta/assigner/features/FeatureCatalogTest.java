@@ -16,7 +16,9 @@ class FeatureCatalogTest {
         assertThat(catalog.names()).startsWith(FeatureCatalog.RECENCY_DAYS, FeatureCatalog.FREQUENCY, FeatureCatalog.MONETARY)
                 .contains(FeatureCatalog.CATEGORY_DIVERSITY, FeatureCatalog.AGE, FeatureCatalog.INCOME)
                 .endsWith(FeatureCatalog.GENDER, FeatureCatalog.COUNTRY, FeatureCatalog.CHANNEL)
-                .hasSize(16);
+                .contains(FeatureCatalog.PURCHASE_RATE, FeatureCatalog.SPEND_RATE, FeatureCatalog.SESSION_RATE,
+                        FeatureCatalog.PAGE_VIEW_RATE)
+                .hasSize(20);
         assertThat(catalog.kindOf(FeatureCatalog.MONETARY)).contains(FeatureKind.NUMERIC);
         assertThat(catalog.kindOf(FeatureCatalog.COUNTRY)).contains(FeatureKind.CATEGORICAL);
         assertThat(catalog.kindOf("attr.shoe_size")).isEmpty();

@@ -220,9 +220,45 @@ class ProfileFolderTest {
         assertThat(bytes).as("bytes allocated by 20,000 folds").isLessThan(1_000);
     }
 
+    @Test
+    void ratesDoNotGrowWithTenureWhereDecayedCountsDo() {
+        // a stationary customer: 20 euros every 5 days for a year, folded with the default 30-day half-life
+        ProfileFolder defaults = new ProfileFolder(30, EventRules.DEFAULTS);
+        List<CustomerEvent> history = new ArrayList<>();
+        for (int day = 0; day <= 360; day += 5) {
+            history.add(purchase(T0 + day * DAY, 20, null));
+        }
+        CustomerProfile year = defaults.newProfile();
+        history.forEach(e -> defaults.fold(year, e));
+        CustomerProfile month = defaults.newProfile();
+        history.subList(0, 7).forEach(e -> defaults.fold(month, e));   // the same customer at day 30
+        ProfileSnapshot atDay30 = month.asOf(T0 + 30 * DAY);
+        ProfileSnapshot atDay360 = year.asOf(T0 + 360 * DAY);
+
+        // the decayed count of day 30 is about half the stationary level; the rate is close to it already
+        assertThat(atDay30.frequency() / atDay360.frequency()).isLessThan(0.6);
+        assertThat(atDay30.purchaseRate() / atDay360.purchaseRate()).isCloseTo(1.0, within(0.15));
+        // 6 purchases per 30 days (read at a purchase, which counts in full: about half a purchase more)
+        assertThat(atDay360.purchaseRate()).isCloseTo(6.35, within(0.05));
+        assertThat(atDay360.spendRate()).isCloseTo(20 * atDay360.purchaseRate(), within(1e-9));
+        assertThat(atDay360.pageViewRate()).isZero();
+    }
+
+    @Test
+    void aRateIsMeasuredOverAtLeastThirtyDays() {
+        CustomerProfile p = fold(List.of(purchase(T0, 50, null)));
+        double exposure30 = (1 - Math.pow(2, -30 / HALF_LIFE_DAYS)) * HALF_LIFE_DAYS / Math.log(2);
+
+        // one purchase on the first day is one purchase in the first 30 days, not 30 a month
+        assertThat(p.asOf(T0).purchaseRate()).isCloseTo(30 / exposure30, within(1e-9));
+        assertThat(p.asOf(T0 + 3 * DAY).purchaseRate()).isCloseTo(30 * Math.pow(2, -3 / HALF_LIFE_DAYS) / exposure30,
+                within(1e-9));
+        assertThat(p.asOf(T0).spendRate()).isCloseTo(50 * 30 / exposure30, within(1e-9));
+    }
+
     static double[] numerics(ProfileSnapshot s) {
         return new double[] {s.recencyDays(), s.frequency(), s.monetary(), s.avgOrderValue(), s.refundRate(),
                 s.sessions(), s.pageViews(), s.cartAdds(), s.conversionRate(), s.categoryDiversity(), s.tenureDays(),
-                s.age(), s.income()};
+                s.purchaseRate(), s.spendRate(), s.sessionRate(), s.pageViewRate(), s.age(), s.income()};
     }
 }

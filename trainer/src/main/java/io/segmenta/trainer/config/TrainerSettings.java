@@ -193,20 +193,20 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
     }
 
     /**
-     * The default features for a read time: at the last event, the behaviour only; at the window end, the features
-     * before the read time could be chosen (recency first, tenure last).
+     * The default features for a read time. At the last event, the behaviour only, with counts as rates per 30 days
+     * of the customer's observed time (purchase_rate, spend_rate, page_view_rate), so that they do not grow with
+     * tenure. At the window end, the features before the read time could be chosen: recency first, the decayed
+     * counts, tenure last.
      */
     public static List<FeatureColumn> defaultFeatures(FeatureTime readAt) {
-        List<String> names = new java.util.ArrayList<>();
-        if (readAt != FeatureTime.LAST_EVENT) {
-            names.add(FeatureCatalog.RECENCY_DAYS);
+        if (readAt == FeatureTime.LAST_EVENT) {
+            return standardFeatures(List.of(FeatureCatalog.PURCHASE_RATE, FeatureCatalog.SPEND_RATE,
+                    FeatureCatalog.AVG_ORDER_VALUE, FeatureCatalog.REFUND_RATE, FeatureCatalog.PAGE_VIEW_RATE,
+                    FeatureCatalog.CONVERSION_RATE));
         }
-        names.addAll(List.of(FeatureCatalog.FREQUENCY, FeatureCatalog.MONETARY, FeatureCatalog.AVG_ORDER_VALUE,
-                FeatureCatalog.REFUND_RATE, FeatureCatalog.PAGE_VIEWS, FeatureCatalog.CONVERSION_RATE));
-        if (readAt != FeatureTime.LAST_EVENT) {
-            names.add(FeatureCatalog.TENURE_DAYS);
-        }
-        return standardFeatures(names);
+        return standardFeatures(List.of(FeatureCatalog.RECENCY_DAYS, FeatureCatalog.FREQUENCY,
+                FeatureCatalog.MONETARY, FeatureCatalog.AVG_ORDER_VALUE, FeatureCatalog.REFUND_RATE,
+                FeatureCatalog.PAGE_VIEWS, FeatureCatalog.CONVERSION_RATE, FeatureCatalog.TENURE_DAYS));
     }
 
     /**

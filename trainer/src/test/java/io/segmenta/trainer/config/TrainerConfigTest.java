@@ -50,7 +50,8 @@ class TrainerConfigTest {
     void featuresAndTheirReadTimeDefaultToBehaviourAtTheLastEventAndCanBeSet() {
         TrainerSettings defaults = TrainerConfig.fromProperties(props()).settings();
         assertThat(defaults.readAt()).isEqualTo(io.segmenta.avro.FeatureTime.LAST_EVENT);
-        assertThat(defaults.numericFeatureNames()).doesNotContain("recency_days").contains("frequency", "monetary");
+        assertThat(defaults.numericFeatureNames()).doesNotContain("recency_days", "frequency", "tenure_days")
+                .contains("purchase_rate", "spend_rate", "page_view_rate");
 
         TrainerSettings windowEnd = TrainerConfig.fromProperties(props("segmenta.features.read-at", "window-end"))
                 .settings();

@@ -55,7 +55,9 @@ final class SeparabilityCheck {
                 rows.add(p.asOf(asOf));
             }
         }
-        List<FeatureColumn> columns = TrainerSettings.defaultFeatures();
+        // read at the timeline's end, so the features are those of that read time (recency and the decayed counts):
+        // two of the generator's segments are defined by how long ago their customers bought
+        List<FeatureColumn> columns = TrainerSettings.defaultFeatures(io.segmenta.avro.FeatureTime.WINDOW_END);
         FeatureSpec spec = FeatureSpecFitter.fit(columns, rows, 30.0);
         FeatureVectorizer vectorizer = FeatureVectorizer.compile(spec);
         double[][] data = new double[rows.size()][];
