@@ -63,6 +63,9 @@ final class Analysis {
         long span = run.events().isEmpty() ? 0 : run.events().getLast().getEventTime().toEpochMilli()
                 - run.events().getFirst().getEventTime().toEpochMilli();
         ChangeRates rates = QualityMath.changeRates(run.changes(), span);
+        Map<String, Long> firstEvents = new HashMap<>();
+        run.events().forEach(e -> firstEvents.merge(e.getCustomerId(), e.getEventTime().toEpochMilli(), Math::min));
+        ChangeShape shape = QualityMath.changeShape(run.changes(), firstEvents);
 
         DriftLags lags = null;
         if (!truth.customers().isEmpty() && !truth.stationary()) {
@@ -76,7 +79,7 @@ final class Analysis {
             lags = QualityMath.driftLags(truth, timelines, ends, majority, options.window().toMillis());
         }
 
-        RunSummary summary = new RunSummary(rows.size(), ids.size(), ks, QualityMath.kChanges(ks), QualityMath.oscillates(ks), rates,
+        RunSummary summary = new RunSummary(rows.size(), ids.size(), ks, QualityMath.kChanges(ks), QualityMath.oscillates(ks), rates, shape,
                 options.warmupModels(), afterWarmup.size(), QualityMath.median(shares),
                 shares.stream().filter(s -> !Double.isNaN(s)).mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
                 most == null ? null : most.version(), lags, run.produced(), evaluator.rejected, evaluator.duplicates,

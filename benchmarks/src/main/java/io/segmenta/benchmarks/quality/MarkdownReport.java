@@ -70,6 +70,12 @@ final class MarkdownReport {
         row(md, "changes per customer per 30 days: total", num(c.totalRate(), 3));
         row(md, "changes (EVENT / MODEL_UPDATE / other) and first assignments", c.eventChanges() + " / "
                 + c.modelUpdateChanges() + " / " + c.otherChanges() + " and " + c.firstAssignments());
+        ChangeShape shape = s.changeShape();
+        row(md, "moves reversed by the customer's next move (A, B, A): share, median days to the move back",
+                percent(shape.reversalShare()) + " (" + shape.reversals() + " of " + shape.moves() + "), "
+                        + num(shape.medianDaysToReversal(), 1));
+        row(md, "moves in the customer's first 30 days", percent(shape.whileNewShare()) + " ("
+                + shape.movesWhileNew() + ")");
         row(md, "customers assigned, event-time span", c.customers() + ", " + num(c.spanDays(), 1) + " days");
         row(md, "moved per refit after warm-up (first " + s.warmupModels() + " models left out; "
                 + s.refitsAfterWarmup() + " refits): median / max", percent(s.movedMedian()) + " / "

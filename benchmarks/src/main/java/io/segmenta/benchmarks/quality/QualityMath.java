@@ -160,6 +160,42 @@ public final class QualityMath {
     }
 
     /**
+     * Reversals and moves of new customers among the moves of {@code changes} (any order; sorted here per customer
+     * by event time, then model version).
+     *
+     * @param firstEventMillis each customer's first event time
+     */
+    public static ChangeShape changeShape(List<ChangeRecord> changes, Map<String, Long> firstEventMillis) {
+        Map<String, List<ChangeRecord>> byCustomer = new HashMap<>();
+        for (ChangeRecord c : changes) {
+            if (c.isMove()) {
+                byCustomer.computeIfAbsent(c.customerId(), id -> new ArrayList<>()).add(c);
+            }
+        }
+        long moves = 0;
+        long reversals = 0;
+        long whileNew = 0;
+        List<Double> daysToReversal = new ArrayList<>();
+        for (Map.Entry<String, List<ChangeRecord>> e : byCustomer.entrySet()) {
+            List<ChangeRecord> list = e.getValue();
+            list.sort(Comparator.comparingLong(ChangeRecord::eventTimeMillis).thenComparingLong(ChangeRecord::modelVersion));
+            Long first = firstEventMillis.get(e.getKey());
+            for (int i = 0; i < list.size(); i++) {
+                ChangeRecord c = list.get(i);
+                moves++;
+                if (first != null && c.eventTimeMillis() - first < 30 * DAY_MILLIS) {
+                    whileNew++;
+                }
+                if (i + 1 < list.size() && list.get(i + 1).segmentId() == c.previousSegmentId()) {
+                    reversals++;
+                    daysToReversal.add((list.get(i + 1).eventTimeMillis() - c.eventTimeMillis()) / (double) DAY_MILLIS);
+                }
+            }
+        }
+        return new ChangeShape(moves, reversals, median(daysToReversal), whileNew);
+    }
+
+    /**
      * The majority truth behaviour of each segment, from customers' segments and behaviours listed in the same
      * order. Ties go to the behaviour first in alphabetical order, so the answer does not depend on hash order.
      */

@@ -98,6 +98,24 @@ class QualityMathTest {
     }
 
     @Test
+    void aMoveIsReversedWhenTheCustomersNextMoveGoesBackAndNewCustomersMovesAreCounted() {
+        List<ChangeRecord> changes = List.of(
+                new ChangeRecord("a", null, 1, 1, ChangeCause.EVENT, 0),
+                new ChangeRecord("a", 2, 1, 1, ChangeCause.EVENT, 14 * DAY),        // back: reverses the move below
+                new ChangeRecord("a", 1, 2, 1, ChangeCause.EVENT, 10 * DAY),        // listed out of order on purpose
+                new ChangeRecord("a", 1, 3, 2, ChangeCause.MODEL_UPDATE, 50 * DAY), // on to another: no reversal
+                new ChangeRecord("b", 1, 2, 1, ChangeCause.EVENT, 40 * DAY));       // b's only move
+
+        ChangeShape shape = QualityMath.changeShape(changes, Map.of("a", 0L, "b", 0L));
+
+        assertThat(shape.moves()).isEqualTo(4);
+        assertThat(shape.reversals()).isEqualTo(1);
+        assertThat(shape.reversalShare()).isCloseTo(0.25, within(1e-12));
+        assertThat(shape.medianDaysToReversal()).isCloseTo(4.0, within(1e-12));
+        assertThat(shape.movesWhileNew()).isEqualTo(2);                          // a's at days 10 and 14
+    }
+
+    @Test
     void majorityBreaksTiesAlphabetically() {
         Map<Integer, String> majority = QualityMath.majority(new int[]{1, 1, 1, 2, 2, 3},
                 new String[]{"A", "B", "B", "Z", "Y", null});
