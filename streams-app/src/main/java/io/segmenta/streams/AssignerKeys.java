@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.assigner.scoring.SwitchPersistence;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.config.Setting;
 import io.segmenta.schemas.config.SettingsDefinition;
@@ -51,6 +52,13 @@ public final class AssignerKeys {
             v -> v >= 0 && v < 1, "in [0, 1)",
             "Gaussian mixtures: a customer changes segment only when the best posterior exceeds its current "
                     + "segment's by this much; 0 = always the most probable");
+    /**
+     * 2: a purchase that tips a customer across a boundary and the next one that tips her back change nothing; a
+     * customer whose behaviour changed moves one event later (README "Segment switching").
+     */
+    public static final Setting<Integer> CONSECUTIVE_WINS = Setting.integer("segmenta.assign.consecutive-wins", 2, 1,
+            SwitchPersistence.MAX_EVENTS, "a customer's events move her to another segment only when it wins "
+                    + "(past the margin) at this many of her events in a row; 1 = at the first win");
     public static final Setting<Duration> DRIFT_WINDOW = Setting.duration("segmenta.drift.window", "1m",
             Duration.ofMillis(1), "wall-clock window of the live drift statistics");
 
@@ -58,7 +66,7 @@ public final class AssignerKeys {
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("assigner")
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_ASSIGNMENTS, TOPIC_CHANGES, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, DEDUP_SIZE, DEDUP_WINDOW,
-                    RESCORE_CHUNK, RESCORE_INTERVAL, DISTANCE_MARGIN, POSTERIOR_MARGIN, DRIFT_WINDOW)
+                    RESCORE_CHUNK, RESCORE_INTERVAL, DISTANCE_MARGIN, POSTERIOR_MARGIN, CONSECUTIVE_WINS, DRIFT_WINDOW)
             .build();
 
     private AssignerKeys() {

@@ -2,6 +2,7 @@ package io.segmenta.streams;
 
 import io.segmenta.assigner.dedup.DedupPolicy;
 import io.segmenta.assigner.scoring.SwitchMargin;
+import io.segmenta.assigner.scoring.SwitchPersistence;
 import io.segmenta.schemas.config.Setting;
 import io.segmenta.schemas.config.SettingValues;
 import io.segmenta.schemas.config.SettingsDefinition;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  * @param advertisedHost    host other instances use to reach this one's HTTP API ({@code application.server})
  * @param switchMargin      how clearly a segment must beat a customer's current one to take it over, for events
  *                          and re-scores alike
+ * @param switchPersistence how many of a customer's events in a row must choose another segment before she moves
  */
 public record AssignerSettings(
         Map<String, String> clientProperties,
@@ -51,6 +53,7 @@ public record AssignerSettings(
         int rescoreChunk,
         Duration rescoreInterval,
         SwitchMargin switchMargin,
+        SwitchPersistence switchPersistence,
         Duration driftWindow) {
 
     /**
@@ -95,6 +98,7 @@ public record AssignerSettings(
         }
         requirePositive(AssignerKeys.RESCORE_INTERVAL, rescoreInterval);
         Objects.requireNonNull(switchMargin, "switchMargin");
+        Objects.requireNonNull(switchPersistence, "switchPersistence");
         requirePositive(AssignerKeys.DRIFT_WINDOW, driftWindow);
         if (advertisedHost == null || advertisedHost.isBlank()) {
             advertisedHost = defaultAdvertisedHost(httpHost);
@@ -151,6 +155,7 @@ public record AssignerSettings(
                 ours.get(AssignerKeys.RESCORE_CHUNK),
                 ours.get(AssignerKeys.RESCORE_INTERVAL),
                 new SwitchMargin(ours.get(AssignerKeys.DISTANCE_MARGIN), ours.get(AssignerKeys.POSTERIOR_MARGIN)),
+                new SwitchPersistence(ours.get(AssignerKeys.CONSECUTIVE_WINS)),
                 ours.get(AssignerKeys.DRIFT_WINDOW));
     }
 
@@ -214,7 +219,8 @@ public record AssignerSettings(
         Map<String, String> client = new TreeMap<>(clientProperties);
         client.putAll(more);
         return new AssignerSettings(client, registryProperties, topics, modelName, halfLifeDays, httpHost, httpPort,
-                advertisedHost, dedupSize, dedupWindow, rescoreChunk, rescoreInterval, switchMargin, driftWindow);
+                advertisedHost, dedupSize, dedupWindow, rescoreChunk, rescoreInterval, switchMargin, switchPersistence,
+                driftWindow);
     }
 
     private static void requirePositive(Setting<Duration> setting, Duration d) {

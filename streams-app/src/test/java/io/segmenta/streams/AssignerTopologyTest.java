@@ -55,9 +55,15 @@ class AssignerTopologyTest {
     InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     AssignerDriver assigner;
 
+    /**
+     * One event moves a customer here: these tests are about the topology (what is emitted, stored, dead-lettered);
+     * the switching rules, persistence included, are {@link SegmentSwitchingTest}'s.
+     */
+    static final Map<String, String> FIRST_WIN_MOVES = Map.of("segmenta.assign.consecutive-wins", "1");
+
     @BeforeEach
     void start() {
-        assigner = new AssignerDriver(stateDir, registry, Map.of());
+        assigner = new AssignerDriver(stateDir, registry, FIRST_WIN_MOVES);
     }
 
     @AfterEach
@@ -422,7 +428,7 @@ class AssignerTopologyTest {
         void anUnreachableRegistryFailsTheTaskInsteadOfDeadLettering() {
             FlakyRegistry flaky = new FlakyRegistry(registry);
             assigner.close();
-            assigner = new AssignerDriver(stateDir.resolve("flaky"), flaky, Map.of());
+            assigner = new AssignerDriver(stateDir.resolve("flaky"), flaky, FIRST_WIN_MOVES);
             byte[] bytes = serialize(purchase("e1", "alice", 20));
             flaky.down = true;
 

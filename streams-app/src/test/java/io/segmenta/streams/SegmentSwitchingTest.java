@@ -19,9 +19,10 @@ import static io.segmenta.streams.TestEvents.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The switch margin end to end: a customer whose average basket wobbles around the boundary between two segments
- * stays put with the default margin and flaps without one; a clear change of behaviour, or a segment that is gone,
- * still moves her; a refit that barely moves the boundary moves nobody.
+ * The switch margin and persistence end to end: a customer whose average basket wobbles around the boundary
+ * between two segments stays put with the default margin, and with persistence alone, and flaps without both; a
+ * clear change of behaviour moves her at her second event in a row, a segment that is gone at once; a refit that
+ * barely moves the boundary moves nobody.
  */
 class SegmentSwitchingTest {
 
@@ -78,9 +79,10 @@ class SegmentSwitchingTest {
     }
 
     @Test
-    void withoutAMarginTheSameCustomerFlapsAtEveryCrossing() {
+    void withoutAMarginOrPersistenceTheSameCustomerFlapsAtEveryCrossing() {
         // given
-        start(Map.of("segmenta.assign.distance-margin", "0", "segmenta.assign.posterior-margin", "0"));
+        start(Map.of("segmenta.assign.distance-margin", "0", "segmenta.assign.posterior-margin", "0",
+                "segmenta.assign.consecutive-wins", "1"));
         assigner.publish(V1);
         // when
         buy("alice", WOBBLE);
@@ -91,7 +93,21 @@ class SegmentSwitchingTest {
     }
 
     @Test
-    void aClearChangeOfBehaviourStillSwitches() {
+    void persistenceAloneStopsTheSameFlapping() {
+        // given: no margin, two wins in a row needed
+        start(Map.of("segmenta.assign.distance-margin", "0", "segmenta.assign.consecutive-wins", "2"));
+        assigner.publish(V1);
+        // when: every crossing is undone by her next purchase
+        buy("alice", WOBBLE);
+        // then: only her first assignment; each of the three single wins of the small centre was held back
+        assertThat(assigner.changeValues()).extracting(SegmentChange::getSegmentId).containsExactly(2);
+        assertThat(assigner.runtime.metrics().switchesHeld(ChangeCause.EVENT)).isEqualTo(3.0);
+        assertThat(assigner.customers().get("alice").assignment().pendingWins())
+                .as("her last purchase (average 49.7) chose the small centre once").isEqualTo(1);
+    }
+
+    @Test
+    void aClearChangeOfBehaviourSwitchesAtHerSecondEventInARow() {
         // given: alice wobbled and stayed with the big baskets
         start(Map.of());
         assigner.publish(V1);
@@ -100,12 +116,22 @@ class SegmentSwitchingTest {
         assigner.assignments.readValuesToList();
         // when: she now buys small baskets; one brings her average to 43.3, 24 % nearer the small centre
         buy("alice", 5);
+        // then: one win is not enough; it is pending, and her assignment still describes the big baskets
+        assertThat(assigner.changeValues()).isEmpty();
+        assertThat(assigner.customers().get("alice").assignment()).satisfies(a -> {
+            assertThat(a.segmentId()).isEqualTo(2);
+            assertThat(a.pendingSegmentId()).isEqualTo(1);
+            assertThat(a.pendingWins()).isEqualTo(1);
+        });
+        // when: the next small basket wins again
+        buy("alice", 5);
         // then
         assertThat(assigner.changeValues()).singleElement().satisfies(c -> {
             assertThat(c.getCause()).isEqualTo(ChangeCause.EVENT);
             assertThat(c.getPreviousSegmentId()).isEqualTo(2);
             assertThat(c.getSegmentId()).isEqualTo(1);
         });
+        assertThat(assigner.customers().get("alice").assignment().pendingWins()).isZero();
     }
 
     @Test

@@ -89,6 +89,13 @@ abstract sealed class GaussianScorer extends SegmentScorer permits DiagonalGauss
         if (best - posterior >= margin.posterior()) {
             return;
         }
+        keepCurrent(current, x, out);
+    }
+
+    @Override
+    final void keepCurrent(int current, double[] x, Assignment out) {
+        double[] logP = out.perSegment(k);
+        double posterior = out.confidence * Math.exp(logP[current] - logP[out.segmentIndex]);
         double m = squaredMahalanobis(current, x, out.scratch(d));
         out.keep(current, segmentIds[current], labels[current], Math.sqrt(m), posterior);
     }

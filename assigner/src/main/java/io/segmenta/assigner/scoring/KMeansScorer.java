@@ -57,6 +57,11 @@ final class KMeansScorer extends SegmentScorer {
         out.keep(current, segmentIds[current], labels[current], toCurrent, 0.0);
     }
 
+    @Override
+    void keepCurrent(int current, double[] x, Assignment out) {
+        out.keep(current, segmentIds[current], labels[current], Math.sqrt(squaredDistance(current, x)), 0.0);
+    }
+
     private double squaredDistance(int j, double[] x) {
         final int d = this.d;
         final double[] means = this.means;

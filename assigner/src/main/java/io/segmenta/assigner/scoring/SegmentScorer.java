@@ -115,6 +115,23 @@ public abstract sealed class SegmentScorer permits KMeansScorer, GaussianScorer 
     }
 
     /**
+     * Called right after a scoring of {@code vector} that chose another segment than the customer's current one,
+     * when a rule outside the scorer holds her where she is ({@link SwitchPersistence}): {@code out} then describes
+     * the current segment, the chosen one becomes its runner-up and {@link Assignment#heldBack()} is true, exactly as
+     * when the margin keeps her. Does nothing when {@code out} already holds the current segment or the current
+     * segment is not in this model.
+     */
+    public final void hold(double[] vector, int currentSegmentId, Assignment out) {
+        int current = indexOf(currentSegmentId);
+        if (current >= 0 && current != out.segmentIndex) {
+            keepCurrent(current, vector, out);
+        }
+    }
+
+    /** Replaces the scored best segment in {@code out} by {@code current} ({@link Assignment#keep}). */
+    abstract void keepCurrent(int current, double[] x, Assignment out);
+
+    /**
      * Called right after {@link #score(double[], Assignment)} put another segment than {@code current} in {@code out}:
      * replaces it by {@code current} ({@link Assignment#keep}) unless it beats {@code current} by the margin.
      */

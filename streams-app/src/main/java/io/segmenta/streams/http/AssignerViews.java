@@ -50,6 +50,10 @@ public final class AssignerViews {
             CompiledModel model = active.get();
             Assignment again = model.scorer().newAssignment();
             model.scorer().assign(profile.asOf(model.asOfMillis(profile)), a.segmentId(), margin, again);
+            if (again.segmentId() != a.segmentId() && again.segmentId() == a.pendingSegmentId()) {
+                // the segment her latest events chose, held back until it has won often enough in a row
+                model.scorer().hold(again.vector(), a.segmentId(), again);
+            }
             if (again.segmentId() == a.segmentId()) {
                 explanation = model.scorer().explain(again.vector(), again, EXPLAIN_TOP).stream()
                         .map(c -> new Views.Contribution(c.getFeature(), c.getContribution())).toList();
@@ -74,7 +78,9 @@ public final class AssignerViews {
                 explanation, features, Instant.ofEpochMilli(now.asOfMillis()).toString(),
                 profile.isEmpty() ? null : String.valueOf(LifecycleStage.of(now)).toLowerCase(java.util.Locale.ROOT),
                 profile.isEmpty() ? null : Instant.ofEpochMilli(profile.lastEventMillis()).toString(),
-                profile.eventCount());
+                profile.eventCount(),
+                a == null || a.pendingWins() == 0 ? null : a.pendingSegmentId(),
+                a == null || a.pendingWins() == 0 ? null : a.pendingWins());
     }
 
     public static Optional<Views.SegmentsView> segments(Optional<CompiledModel> active, LiveDrift drift) {

@@ -19,7 +19,8 @@ public final class Views {
     public record CustomerView(String customerId, Integer segmentId, String label, Double confidence, Double distance,
                                String modelName, Long modelVersion, String scoredAt, List<Contribution> explanation,
                                Map<String, Object> features, String featuresAsOf, String lifecycle,
-                               String lastEventTime, long eventCount) {
+                               String lastEventTime, long eventCount, Integer pendingSegmentId,
+                               Integer pendingWins) {
     }
 
     public record Contribution(String feature, double contribution) {

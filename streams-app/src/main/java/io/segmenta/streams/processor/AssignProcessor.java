@@ -40,7 +40,8 @@ import java.util.List;
  *       is partitioned by that key), is dead-lettered</li>
  *   <li>read the customer's state (one store read), drop the event if its id is remembered (duplicate)</li>
  *   <li>fold it into the profile, remember its id, and score with the active model, if any: the customer keeps its
- *       current segment unless the best one beats it by the switch margin ({@link AssignerSettings#switchMargin})</li>
+ *       current segment unless the best one beats it by the switch margin ({@link AssignerSettings#switchMargin}) at
+ *       enough of her events in a row ({@link AssignerSettings#switchPersistence})</li>
  *   <li>emit a {@code SegmentChange} when the segment changed (first assignment included) and a
  *       {@code SegmentAssignment} when the segment or the model version changed</li>
  *   <li>write the state (one store write)</li>
@@ -216,15 +217,31 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
                                 long outputTimestamp, long now, boolean live) {
         CustomerProfile profile = state.profile();
         CurrentAssignment previous = state.assignment();
+        int current = previous == null ? Assignment.NO_SEGMENT : previous.segmentId();
         long start = System.nanoTime();
         try {
             // the margin holds a customer near a boundary where it is, whether an event or a refit moved it there
-            model.scorer().assign(profile.asOf(model.asOfMillis(profile)),
-                    previous == null ? Assignment.NO_SEGMENT : previous.segmentId(), settings.switchMargin(), scratch);
+            model.scorer().assign(profile.asOf(model.asOfMillis(profile)), current, settings.switchMargin(), scratch);
         } catch (IllegalArgumentException e) {
             // a profile the model cannot score (non-finite vector) keeps its previous assignment; never loses the event
             LOG.warn("Customer {}: {} cannot score the profile: {}", customerId, model, e.getMessage());
             return state;
+        }
+        int pendingSegment = Assignment.NO_SEGMENT;
+        int pendingWins = 0;
+        if (previous != null && live && scratch.segmentId() != current && model.scorer().indexOf(current) >= 0) {
+            // her own events are the evidence: the new segment must win at enough of them in a row
+            int wins = settings.switchPersistence().next(current, scratch.segmentId(), previous.pendingSegmentId(),
+                    previous.pendingWins());
+            if (!settings.switchPersistence().moves(wins)) {
+                pendingSegment = scratch.segmentId();
+                pendingWins = wins;
+                model.scorer().hold(scratch.vector(), current, scratch);
+            }
+        } else if (previous != null && !live && scratch.segmentId() == current) {
+            // a refit that keeps her is no evidence about her: the wins her events counted stay
+            pendingSegment = previous.pendingSegmentId();
+            pendingWins = previous.pendingWins();
         }
         runtime.metrics().scored(System.nanoTime() - start);
         if (scratch.heldBack()) {
@@ -250,7 +267,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             drift.add(scratch, moved);
         }
         return state.withAssignment(new CurrentAssignment(scratch.segmentId(), scratch.label(), model.name(),
-                model.version(), scratch.distance(), scratch.confidence(), now));
+                model.version(), scratch.distance(), scratch.confidence(), now, pendingSegment, pendingWins));
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, String errorClass, String message) {

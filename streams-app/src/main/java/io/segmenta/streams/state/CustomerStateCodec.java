@@ -9,6 +9,7 @@ import io.segmenta.assigner.dedup.RecentEventsCodec;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileCodec;
 import io.segmenta.assigner.profile.ProfileFormatException;
+import io.segmenta.assigner.scoring.Assignment;
 
 import java.nio.BufferUnderflowException;
 
@@ -17,21 +18,24 @@ import java.nio.BufferUnderflowException;
  * per event: its size is changelog and RocksDB bytes. Layout of format {@value #FORMAT_VERSION} (big-endian;
  * varlong = zig-zag varint, {@link ByteWriter#putVarLong}):
  * <pre>
- * byte    version = 2
+ * byte    version = 3
  *         the profile in {@link ProfileCodec}'s own versioned format (it delimits itself)
  * byte    1 if an assignment follows, else 0; the assignment is:
  *   varlong segmentId, varlong modelVersion, double distance, double confidence, varlong scoredAtMillis,
  *   string label, string modelName                (string = varlong length + UTF-8 bytes)
+ *   varlong pendingWins, and when it is not 0: varlong pendingSegmentId
  *         the recent event ids, compact ({@link RecentEventsCodec#writeCompact})
  * </pre>
- * Format 1 (fixed-width numbers, an int-length-prefixed profile, the fixed id ring) is still read, so that a rolling
- * upgrade reads state written by the previous build; the next write of a customer stores format 2. Stateless apart
- * from the dedup capacity applied on decode.
+ * Formats 2 (format 3 without the pending switch) and 1 (fixed-width numbers, an int-length-prefixed profile, the
+ * fixed id ring) are still read, so that a rolling upgrade reads state written by the previous builds; the next
+ * write of a customer stores format 3. Stateless apart from the dedup capacity applied on decode.
  */
 public final class CustomerStateCodec {
 
-    public static final byte FORMAT_VERSION = 2;
-    /** The previous layout: still read, no longer written. */
+    public static final byte FORMAT_VERSION = 3;
+    /** Format 3 without the pending switch: still read, no longer written. */
+    static final byte FORMAT_2 = 2;
+    /** The first layout: still read, no longer written. */
     static final byte FORMAT_1 = 1;
 
     private final int dedupCapacity;
@@ -60,6 +64,10 @@ public final class CustomerStateCodec {
                     .putDouble(a.distance()).putDouble(a.confidence()).putVarLong(a.scoredAtMillis());
             putString(out, a.label());
             putString(out, a.modelName());
+            out.putVarLong(a.pendingWins());
+            if (a.pendingWins() > 0) {
+                out.putVarLong(a.pendingSegmentId());
+            }
         }
         RecentEventsCodec.writeCompact(state.recentEvents(), out);
     }
@@ -77,10 +85,11 @@ public final class CustomerStateCodec {
         try {
             ByteReader in = new ByteReader(bytes, 1, bytes.length - 1);
             CustomerState state = switch (bytes[0]) {
-                case FORMAT_VERSION -> decodeV2(in);
+                case FORMAT_VERSION -> decodeV2(in, true);
+                case FORMAT_2 -> decodeV2(in, false);
                 case FORMAT_1 -> decodeV1(in);
                 default -> throw new StateFormatException("unsupported customer state format version " + bytes[0]
-                        + " (this build reads versions " + FORMAT_1 + " and " + FORMAT_VERSION
+                        + " (this build reads versions " + FORMAT_1 + " to " + FORMAT_VERSION
                         + "); written by a newer build?");
             };
             if (in.hasRemaining()) {
@@ -98,7 +107,8 @@ public final class CustomerStateCodec {
         }
     }
 
-    private CustomerState decodeV2(ByteReader in) {
+    /** Formats 2 and 3: the same layout, format 3 with the pending switch after the model name. */
+    private CustomerState decodeV2(ByteReader in, boolean withPending) {
         CustomerProfile profile = ProfileCodec.read(in);
         CurrentAssignment assignment = null;
         byte hasAssignment = in.get();
@@ -113,8 +123,16 @@ public final class CustomerStateCodec {
             long scoredAt = in.getVarLong();
             String label = in.getSmallString(in.getVarLong());
             String modelName = in.getSmallString(in.getVarLong());
+            long pendingWins = withPending ? in.getVarLong() : 0;
+            if (pendingWins < 0 || pendingWins > Integer.MAX_VALUE) {
+                throw new StateFormatException("corrupt customer state: pending wins " + pendingWins);
+            }
+            long pendingSegment = pendingWins > 0 ? in.getVarLong() : Assignment.NO_SEGMENT;
+            if (pendingSegment < Integer.MIN_VALUE || pendingSegment > Integer.MAX_VALUE) {
+                throw new StateFormatException("corrupt customer state: pending segment id " + pendingSegment);
+            }
             assignment = new CurrentAssignment((int) segmentId, label, modelName, version, distance, confidence,
-                    scoredAt);
+                    scoredAt, (int) pendingSegment, (int) pendingWins);
         } else if (hasAssignment != 0) {
             throw new StateFormatException("corrupt customer state: assignment flag " + hasAssignment);
         }

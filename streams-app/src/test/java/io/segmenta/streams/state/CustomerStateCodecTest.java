@@ -86,13 +86,26 @@ class CustomerStateCodecTest {
                 1_700_000_000_000L), recent);
     }
 
+    /** {@link #goldenState} with a switch to segment 5 pending after one win: what format 3 adds. */
+    static CustomerState goldenStateWithPendingSwitch(ProfileFolder folder) {
+        CustomerState state = goldenState(folder);
+        CurrentAssignment a = state.assignment();
+        return state.withAssignment(new CurrentAssignment(a.segmentId(), a.label(), a.modelName(), a.modelVersion(),
+                a.distance(), a.confidence(), a.scoredAtMillis(), 5, 1));
+    }
+
     /** Bytes of {@link #goldenState} in format 2: a change of the layout must be a new format version. */
     static final String FORMAT_2_BYTES = "020210403e0000000000000480beff94f86680bab7032c3feff81e08b520a54033fb12c57134673ff000000000000001059922aa066170"
             + "700001060e3fe00000000000003fd000000000000080a0abfef96218426967207370656e646572730e64656661756c7404e0646ea9421d"
             + "77e88084c891f8663cd04d900a2e307b80bab703";
 
+    /** Bytes of {@link #goldenStateWithPendingSwitch} in format 3: a change of the layout must be a new format version. */
+    static final String FORMAT_3_BYTES = "030210403e0000000000000480beff94f86680bab7032c3feff81e08b520a54033fb12c57134673ff000000000000001059922aa06617"
+            + "0700001060e3fe00000000000003fd000000000000080a0abfef96218426967207370656e646572730e64656661756c74020a04e0646ea942"
+            + "1d77e88084c891f8663cd04d900a2e307b80bab703";
+
     @Test
-    void stateWrittenInFormat1IsReadAndWrittenAgainInFormat2() {
+    void stateWrittenInFormat1IsReadAndWrittenAgainInTheCurrentFormat() {
         byte[] stored = HexFormat.of().parseHex(FORMAT_1_BYTES);
         CustomerState expected = goldenState(folder);
 
@@ -107,12 +120,24 @@ class CustomerStateCodecTest {
     }
 
     @Test
-    void format2IsStableAndSmallerThanFormat1() {
-        byte[] current = codec.encode(goldenState(folder));
+    void stateWrittenInFormat2IsReadWithNoSwitchPending() {
+        CustomerState back = codec.decode(HexFormat.of().parseHex(FORMAT_2_BYTES));
 
-        assertThat(HexFormat.of().formatHex(current)).isEqualTo(FORMAT_2_BYTES);
-        assertThat(codec.decode(current).assignment()).isEqualTo(goldenState(folder).assignment());
-        assertThat(current.length).as("format 2 against format 1 bytes")
+        assertThat(back.assignment()).isEqualTo(goldenState(folder).assignment());
+        assertThat(back.assignment().pendingWins()).isZero();
+        assertThat(codec.encode(back)).isEqualTo(codec.encode(goldenState(folder)));
+    }
+
+    @Test
+    void format3IsStableKeepsThePendingSwitchAndIsSmallerThanFormat1() {
+        byte[] current = codec.encode(goldenStateWithPendingSwitch(folder));
+
+        assertThat(HexFormat.of().formatHex(current)).isEqualTo(FORMAT_3_BYTES);
+        assertThat(codec.decode(current).assignment()).isEqualTo(goldenStateWithPendingSwitch(folder).assignment());
+        assertThat(codec.decode(current).assignment().pendingSegmentId()).isEqualTo(5);
+        assertThat(codec.encode(goldenState(folder)).length).as("no switch pending costs one byte over format 2")
+                .isEqualTo(HexFormat.of().parseHex(FORMAT_2_BYTES).length + 1);
+        assertThat(current.length).as("format 3 against format 1 bytes")
                 .isLessThan(HexFormat.of().parseHex(FORMAT_1_BYTES).length * 2 / 3);
     }
 
@@ -130,10 +155,10 @@ class CustomerStateCodecTest {
     void unknownVersionTruncationAndTrailingBytesAreRefused() {
         byte[] bytes = codec.encode(sampleState());
         byte[] newer = bytes.clone();
-        newer[0] = 3;
+        newer[0] = 4;
 
         assertThatThrownBy(() -> codec.decode(newer)).isInstanceOf(StateFormatException.class)
-                .hasMessageContaining("version 3").hasMessageContaining("reads versions 1 and 2");
+                .hasMessageContaining("version 4").hasMessageContaining("reads versions 1 to 3");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length - 3)))
                 .isInstanceOf(StateFormatException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length + 1)))

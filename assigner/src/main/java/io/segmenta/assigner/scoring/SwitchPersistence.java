@@ -1,0 +1,48 @@
+package io.segmenta.assigner.scoring;
+
+/**
+ * Persistence in time beside the {@link SwitchMargin}'s hysteresis in space: a customer's own events move her to
+ * another segment only when that segment has won (past the margin) at {@code events} consecutive scorings of her
+ * events. A purchase that tips a customer near a boundary across it, and the next one that tips her back, then
+ * change nothing, while a customer whose behaviour really changed keeps winning the new segment and moves one event
+ * later. The count is the customer's state ({@link #next}), so a replay of her events decides the same.
+ *
+ * <p>Only events count as evidence: a refit re-scores with the margin alone, and a segment that died or merged
+ * moves its customers at once.
+ *
+ * @param events consecutive wins an event needs to move a customer; 1 = the first win moves her (no persistence)
+ */
+public record SwitchPersistence(int events) {
+
+    /** The first win moves the customer. */
+    public static final SwitchPersistence NONE = new SwitchPersistence(1);
+    /** A bound that keeps the count in a byte of state; more would mean "never move", which is not persistence. */
+    public static final int MAX_EVENTS = 100;
+
+    public SwitchPersistence {
+        if (events < 1 || events > MAX_EVENTS) {
+            throw new IllegalArgumentException("events must be in [1, " + MAX_EVENTS + "], was " + events);
+        }
+    }
+
+    /**
+     * The count of consecutive wins after one more scoring of an event.
+     *
+     * @param current      the customer's segment
+     * @param winner       the segment this scoring chose, margin applied ({@code current} when it held her)
+     * @param pending      the segment of the wins counted so far ({@link Assignment#NO_SEGMENT} if none)
+     * @param pendingCount how many consecutive wins {@code pending} has
+     * @return 0 when {@code winner} is the current segment, else {@code winner}'s consecutive wins including this one
+     */
+    public int next(int current, int winner, int pending, int pendingCount) {
+        if (winner == current) {
+            return 0;
+        }
+        return winner == pending ? Math.min(pendingCount, MAX_EVENTS - 1) + 1 : 1;
+    }
+
+    /** Whether {@code wins} consecutive wins move the customer. */
+    public boolean moves(int wins) {
+        return wins >= events;
+    }
+}
