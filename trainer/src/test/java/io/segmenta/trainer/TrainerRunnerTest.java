@@ -1,6 +1,7 @@
 package io.segmenta.trainer;
 
 import io.segmenta.trainer.config.CheckpointSettings;
+import io.segmenta.trainer.config.TestProperties;
 import io.segmenta.trainer.config.TrainerConfig;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -97,12 +98,6 @@ class TrainerRunnerTest {
     }
 
     private static Properties props(String... keyValues) {
-        Properties p = new Properties();
-        p.setProperty("bootstrap.servers", "localhost:9092");
-        p.setProperty("schema.registry.url", "http://localhost:8081");
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return TestProperties.of(keyValues);
     }
 }

@@ -149,12 +149,6 @@ class TrainerConfigTest {
     }
 
     private static Properties props(String... keyValues) {
-        Properties p = new Properties();
-        p.setProperty("bootstrap.servers", "localhost:9092");
-        p.setProperty("schema.registry.url", "http://localhost:8081");
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return TestProperties.of(keyValues);
     }
 }
