@@ -135,6 +135,31 @@ class SegmentSwitchingTest {
     }
 
     @Test
+    void aRefitDoesNotMoveACustomerToTheSegmentHerEventsChoseOnceButKeepsTheirCount() {
+        // given: alice in "Big baskets"; one purchase (average 43.3) chose the small ones, pending
+        start(Map.of());
+        assigner.publish(V1);
+        buy("alice", WOBBLE);
+        buy("alice", 5);
+        assigner.changeValues();
+        // when: a refit re-scores her, nearly the same boundary
+        assigner.publish(baskets(2, 1, 101));
+        assigner.punctuate();
+        // then: she stays, still one win pending; her next small basket moves her
+        assertThat(assigner.changeValues()).isEmpty();
+        assertThat(assigner.customers().get("alice").assignment()).satisfies(a -> {
+            assertThat(a.modelVersion()).isEqualTo(2);
+            assertThat(a.segmentId()).isEqualTo(2);
+            assertThat(a.pendingWins()).isEqualTo(1);
+        });
+        buy("alice", 5);
+        assertThat(assigner.changeValues()).singleElement().satisfies(c -> {
+            assertThat(c.getCause()).isEqualTo(ChangeCause.EVENT);
+            assertThat(c.getSegmentId()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void theAssignmentOfAHeldBackCustomerDescribesTheSegmentSheIsIn() {
         // given: alice first lands in "Big baskets" at 52
         start(Map.of());

@@ -238,10 +238,13 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
                 pendingWins = wins;
                 model.scorer().hold(scratch.vector(), current, scratch);
             }
-        } else if (previous != null && !live && scratch.segmentId() == current) {
-            // a refit that keeps her is no evidence about her: the wins her events counted stay
+        } else if (previous != null && !live && previous.pendingWins() > 0
+                && (scratch.segmentId() == current || scratch.segmentId() == previous.pendingSegmentId())) {
+            // a refit is no evidence about her: the wins her events counted stay, and the segment they are for does
+            // not take her before her events have chosen it often enough
             pendingSegment = previous.pendingSegmentId();
             pendingWins = previous.pendingWins();
+            model.scorer().hold(scratch.vector(), current, scratch);
         }
         runtime.metrics().scored(System.nanoTime() - start);
         if (scratch.heldBack()) {
