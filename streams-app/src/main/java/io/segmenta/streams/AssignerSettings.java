@@ -38,6 +38,7 @@ import java.util.TreeMap;
  * @param switchMargin      how clearly a segment must beat a customer's current one to take it over, for events
  *                          and re-scores alike
  * @param switchPersistence how many of a customer's events in a row must choose another segment before she moves
+ * @param minHistory        how much of her own time a customer's profile must span before her first segment
  */
 public record AssignerSettings(
         Map<String, String> clientProperties,
@@ -54,6 +55,7 @@ public record AssignerSettings(
         Duration rescoreInterval,
         SwitchMargin switchMargin,
         SwitchPersistence switchPersistence,
+        Duration minHistory,
         Duration driftWindow) {
 
     /**
@@ -99,6 +101,9 @@ public record AssignerSettings(
         requirePositive(AssignerKeys.RESCORE_INTERVAL, rescoreInterval);
         Objects.requireNonNull(switchMargin, "switchMargin");
         Objects.requireNonNull(switchPersistence, "switchPersistence");
+        if (minHistory == null || minHistory.isNegative()) {
+            throw new IllegalArgumentException(AssignerKeys.MIN_HISTORY.key() + " must not be negative, was " + minHistory);
+        }
         requirePositive(AssignerKeys.DRIFT_WINDOW, driftWindow);
         if (advertisedHost == null || advertisedHost.isBlank()) {
             advertisedHost = defaultAdvertisedHost(httpHost);
@@ -156,6 +161,7 @@ public record AssignerSettings(
                 ours.get(AssignerKeys.RESCORE_INTERVAL),
                 new SwitchMargin(ours.get(AssignerKeys.DISTANCE_MARGIN), ours.get(AssignerKeys.POSTERIOR_MARGIN)),
                 new SwitchPersistence(ours.get(AssignerKeys.CONSECUTIVE_WINS)),
+                ours.get(AssignerKeys.MIN_HISTORY),
                 ours.get(AssignerKeys.DRIFT_WINDOW));
     }
 
@@ -220,7 +226,7 @@ public record AssignerSettings(
         client.putAll(more);
         return new AssignerSettings(client, registryProperties, topics, modelName, halfLifeDays, httpHost, httpPort,
                 advertisedHost, dedupSize, dedupWindow, rescoreChunk, rescoreInterval, switchMargin, switchPersistence,
-                driftWindow);
+                minHistory, driftWindow);
     }
 
     private static void requirePositive(Setting<Duration> setting, Duration d) {

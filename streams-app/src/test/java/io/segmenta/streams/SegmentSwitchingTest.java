@@ -160,6 +160,28 @@ class SegmentSwitchingTest {
     }
 
     @Test
+    void withAMinimumHistoryACustomerGetsHerFirstSegmentOnceHerProfileSpansIt() {
+        // given: 30 days of history needed, profiles read at the customer's last event
+        start(Map.of("segmenta.assign.min-history", "30d"));
+        assigner.publish(TestModels.model(1, FeatureSpecs.readAt(V1.getFeatureSpec(),
+                io.segmenta.avro.FeatureTime.LAST_EVENT), TestModels.TRAINED_UNTIL, V1.getSegments()));
+        // when: two purchases 20 days apart, then one 15 days later
+        java.time.Instant first = TestModels.T0.minus(java.time.Duration.ofDays(35));
+        assigner.send(purchase("e1", "alice", 80, first));
+        assigner.send(purchase("e2", "alice", 80, first.plus(java.time.Duration.ofDays(20))));
+        // then: no segment yet
+        assertThat(assigner.changeValues()).isEmpty();
+        assertThat(assigner.customers().get("alice").assignment()).isNull();
+        // when
+        assigner.send(purchase("e3", "alice", 80, TestModels.T0));
+        // then: her first segment
+        assertThat(assigner.changeValues()).singleElement().satisfies(c -> {
+            assertThat(c.getPreviousSegmentId()).isNull();
+            assertThat(c.getSegmentId()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void theAssignmentOfAHeldBackCustomerDescribesTheSegmentSheIsIn() {
         // given: alice first lands in "Big baskets" at 52
         start(Map.of());

@@ -217,11 +217,15 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
                                 long outputTimestamp, long now, boolean live) {
         CustomerProfile profile = state.profile();
         CurrentAssignment previous = state.assignment();
+        long readAt = model.asOfMillis(profile);
+        if (previous == null && readAt - profile.firstEventMillis() < settings.minHistory().toMillis()) {
+            return state; // too young a profile for a first segment (segmenta.assign.min-history)
+        }
         int current = previous == null ? Assignment.NO_SEGMENT : previous.segmentId();
         long start = System.nanoTime();
         try {
             // the margin holds a customer near a boundary where it is, whether an event or a refit moved it there
-            model.scorer().assign(profile.asOf(model.asOfMillis(profile)), current, settings.switchMargin(), scratch);
+            model.scorer().assign(profile.asOf(readAt), current, settings.switchMargin(), scratch);
         } catch (IllegalArgumentException e) {
             // a profile the model cannot score (non-finite vector) keeps its previous assignment; never loses the event
             LOG.warn("Customer {}: {} cannot score the profile: {}", customerId, model, e.getMessage());
