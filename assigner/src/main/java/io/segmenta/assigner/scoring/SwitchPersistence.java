@@ -45,4 +45,39 @@ public record SwitchPersistence(int events) {
     public boolean moves(int wins) {
         return wins >= events;
     }
+
+    /**
+     * What to do after a scoring chose {@code winner} (margin applied) for a customer in {@code current}: hold her
+     * there or let her go, and the wins to remember.
+     *
+     * @param currentInModel whether the scoring model still has her segment (a dead segment holds nobody)
+     * @param byEvent        the scoring followed one of her events; otherwise a refit re-scored her, which is no
+     *                       evidence about her: it keeps the wins her events counted, and the segment they are for does
+     *                       not take her before her events have chosen it often enough
+     */
+    public Decision decide(int current, boolean currentInModel, int winner, int pending, int pendingWins,
+                           boolean byEvent) {
+        if (current == Assignment.NO_SEGMENT || !currentInModel) {
+            return Decision.FOLLOW;
+        }
+        if (byEvent) {
+            int wins = next(current, winner, pending, pendingWins);
+            return wins == 0 || moves(wins) ? Decision.FOLLOW : new Decision(true, winner, wins);
+        }
+        if (pendingWins > 0 && (winner == current || winner == pending)) {
+            return new Decision(winner != current, pending, pendingWins);
+        }
+        return Decision.FOLLOW;
+    }
+
+    /**
+     * @param hold           keep the customer in her current segment although the scoring chose another
+     * @param pendingSegment the segment whose wins are remembered, {@link Assignment#NO_SEGMENT} if none
+     * @param pendingWins    its consecutive wins; 0 if none
+     */
+    public record Decision(boolean hold, int pendingSegment, int pendingWins) {
+
+        /** Take what the scoring chose; nothing pending. */
+        public static final Decision FOLLOW = new Decision(false, Assignment.NO_SEGMENT, 0);
+    }
 }

@@ -42,6 +42,35 @@ class SwitchPersistenceTest {
     }
 
     @Test
+    void anEventHoldsHerUntilTheOtherSegmentHasWonOftenEnough() {
+        SwitchPersistence.Decision first = twoInARow.decide(1, true, 2, NONE, 0, true);
+        SwitchPersistence.Decision second = twoInARow.decide(1, true, 2, first.pendingSegment(), first.pendingWins(), true);
+
+        assertThat(first).isEqualTo(new SwitchPersistence.Decision(true, 2, 1));
+        assertThat(second).isEqualTo(SwitchPersistence.Decision.FOLLOW);
+        assertThat(twoInARow.decide(1, true, 1, 2, 1, true)).as("back home: nothing pending")
+                .isEqualTo(SwitchPersistence.Decision.FOLLOW);
+    }
+
+    @Test
+    void aRefitKeepsTheCountAndDoesNotGiveHerToThePendingSegment() {
+        assertThat(twoInARow.decide(1, true, 2, 2, 1, false)).isEqualTo(new SwitchPersistence.Decision(true, 2, 1));
+        assertThat(twoInARow.decide(1, true, 1, 2, 1, false)).as("kept by the margin, count kept")
+                .isEqualTo(new SwitchPersistence.Decision(false, 2, 1));
+        assertThat(twoInARow.decide(1, true, 3, 2, 1, false)).as("the refit chose a third segment: its boundary moved")
+                .isEqualTo(SwitchPersistence.Decision.FOLLOW);
+        assertThat(twoInARow.decide(1, true, 2, NONE, 0, false)).as("nothing pending: the margin alone decides")
+                .isEqualTo(SwitchPersistence.Decision.FOLLOW);
+    }
+
+    @Test
+    void aDeadSegmentOrNoSegmentHoldsNobody() {
+        assertThat(twoInARow.decide(1, false, 2, 2, 1, true)).isEqualTo(SwitchPersistence.Decision.FOLLOW);
+        assertThat(twoInARow.decide(1, false, 2, 2, 1, false)).isEqualTo(SwitchPersistence.Decision.FOLLOW);
+        assertThat(twoInARow.decide(NONE, true, 2, NONE, 0, true)).isEqualTo(SwitchPersistence.Decision.FOLLOW);
+    }
+
+    @Test
     void holdDescribesTheCurrentSegmentAsTheMarginWouldHaveKeptIt() {
         // K-Means: 2.5 is clearly nearer segment 2 (1.5 vs 2.5); held, it reads as segment 1 with 2 the runner-up
         SegmentScorer centres = SwitchMarginTest.twoCentres();

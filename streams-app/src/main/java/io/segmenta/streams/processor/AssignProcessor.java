@@ -6,6 +6,7 @@ import io.segmenta.assigner.events.EventVerdict;
 import io.segmenta.assigner.profile.CustomerProfile;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.assigner.scoring.Assignment;
+import io.segmenta.assigner.scoring.SwitchPersistence;
 import io.segmenta.avro.ChangeCause;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.FeatureContribution;
@@ -231,23 +232,11 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             LOG.warn("Customer {}: {} cannot score the profile: {}", customerId, model, e.getMessage());
             return state;
         }
-        int pendingSegment = Assignment.NO_SEGMENT;
-        int pendingWins = 0;
-        if (previous != null && live && scratch.segmentId() != current && model.scorer().indexOf(current) >= 0) {
-            // her own events are the evidence: the new segment must win at enough of them in a row
-            int wins = settings.switchPersistence().next(current, scratch.segmentId(), previous.pendingSegmentId(),
-                    previous.pendingWins());
-            if (!settings.switchPersistence().moves(wins)) {
-                pendingSegment = scratch.segmentId();
-                pendingWins = wins;
-                model.scorer().hold(scratch.vector(), current, scratch);
-            }
-        } else if (previous != null && !live && previous.pendingWins() > 0
-                && (scratch.segmentId() == current || scratch.segmentId() == previous.pendingSegmentId())) {
-            // a refit is no evidence about her: the wins her events counted stay, and the segment they are for does
-            // not take her before her events have chosen it often enough
-            pendingSegment = previous.pendingSegmentId();
-            pendingWins = previous.pendingWins();
+        // her own events are the evidence for a move: the new segment must win at enough of them in a row
+        SwitchPersistence.Decision persist = previous == null ? SwitchPersistence.Decision.FOLLOW
+                : settings.switchPersistence().decide(current, model.scorer().indexOf(current) >= 0,
+                        scratch.segmentId(), previous.pendingSegmentId(), previous.pendingWins(), live);
+        if (persist.hold()) {
             model.scorer().hold(scratch.vector(), current, scratch);
         }
         runtime.metrics().scored(System.nanoTime() - start);
@@ -274,7 +263,8 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             drift.add(scratch, moved);
         }
         return state.withAssignment(new CurrentAssignment(scratch.segmentId(), scratch.label(), model.name(),
-                model.version(), scratch.distance(), scratch.confidence(), now, pendingSegment, pendingWins));
+                model.version(), scratch.distance(), scratch.confidence(), now, persist.pendingSegment(),
+                persist.pendingWins()));
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, String errorClass, String message) {
