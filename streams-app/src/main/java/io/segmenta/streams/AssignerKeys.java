@@ -59,7 +59,14 @@ public final class AssignerKeys {
     public static final Setting<Integer> CONSECUTIVE_WINS = Setting.integer("segmenta.assign.consecutive-wins", 2, 1,
             SwitchPersistence.MAX_EVENTS, "a customer's events move her to another segment only when it wins "
                     + "(past the margin) at this many of her events in a row; 1 = at the first win");
-    public static final Setting<Duration> MIN_HISTORY = SharedSettings.MIN_HISTORY;
+    /**
+     * 0 (off): every customer is segmented from her first event. A profile of a few days says little about the
+     * behaviour it will settle to, and half the segment changes of a stationary population are such profiles settling
+     * (README "Segment switching"); with a minimum, a customer gets her first segment once her profile spans it.
+     */
+    public static final Setting<Duration> MIN_HISTORY = Setting.duration("segmenta.assign.min-history", "0s",
+            Duration.ZERO, "a customer gets her first segment only once her profile spans this much of her own time "
+                    + "(first to last event); 0 = from her first event");
     public static final Setting<Duration> DRIFT_WINDOW = Setting.duration("segmenta.drift.window", "1m",
             Duration.ofMillis(1), "wall-clock window of the live drift statistics");
 

@@ -162,7 +162,7 @@ class SegmentSwitchingTest {
     @Test
     void withAMinimumHistoryACustomerGetsHerFirstSegmentOnceHerProfileSpansIt() {
         // given: 30 days of history needed, profiles read at the customer's last event
-        start(Map.of("segmenta.min-history", "30d"));
+        start(Map.of("segmenta.assign.min-history", "30d"));
         assigner.publish(TestModels.model(1, FeatureSpecs.readAt(V1.getFeatureSpec(),
                 io.segmenta.avro.FeatureTime.LAST_EVENT), TestModels.TRAINED_UNTIL, V1.getSegments()));
         // when: two purchases 20 days apart, then one 15 days later

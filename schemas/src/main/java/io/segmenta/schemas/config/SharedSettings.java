@@ -31,18 +31,9 @@ public final class SharedSettings {
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("segmenta.dedup.window", "24h",
             Duration.ofMillis(1), "event-time window of remembered ids, before the customer's latest event");
 
-    /**
-     * 0 (off): every customer is segmented from her first event and every profile trains. A profile of a few days
-     * says little about the behaviour it will settle to: with a minimum, the assigner gives a customer her first
-     * segment, and the trainer fits her profile, once it spans that much of her own time (README "Segment switching").
-     */
-    public static final Setting<Duration> MIN_HISTORY = Setting.duration("segmenta.min-history", "0s", Duration.ZERO,
-            "a customer is segmented, and her profile trains, once it spans this much of her own time (first to "
-                    + "last event); 0 = from her first event");
-
     /** All of them, in the order the README lists them. */
     public static final List<Setting<?>> ALL = List.of(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_DEAD_LETTERS, MODEL_NAME,
-            HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, MIN_HISTORY);
+            HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW);
 
     private SharedSettings() {
     }

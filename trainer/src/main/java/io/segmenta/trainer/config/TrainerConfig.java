@@ -76,7 +76,6 @@ public record TrainerConfig(TrainerSettings settings, TrainerKafkaSettings kafka
                 .minSegmentShare(v.get(TrainerKeys.K_MIN_SEGMENT_SHARE))
                 .halfLifeDays(v.get(TrainerKeys.HALF_LIFE_DAYS))
                 .readAt(v.get(TrainerKeys.FEATURES_READ_AT))
-                .minHistory(v.get(TrainerKeys.MIN_HISTORY))
                 .features(v.get(TrainerKeys.FEATURES).isEmpty() ? null : v.get(TrainerKeys.FEATURES))
                 .window(v.get(TrainerKeys.WINDOW))
                 .outOfOrderness(v.get(TrainerKeys.OUT_OF_ORDERNESS))

@@ -33,7 +33,6 @@ public final class TrainerKeys {
     public static final Setting<Double> HALF_LIFE_DAYS = SharedSettings.HALF_LIFE_DAYS;
     public static final Setting<Integer> DEDUP_SIZE = SharedSettings.DEDUP_SIZE;
     public static final Setting<Duration> DEDUP_WINDOW = SharedSettings.DEDUP_WINDOW;
-    public static final Setting<Duration> MIN_HISTORY = SharedSettings.MIN_HISTORY;
 
     public static final Setting<Algorithm> ALGORITHM = Setting.parsed("segmenta.algorithm", "kmeans",
             TrainerKeys::algorithm, Estimators.describeNames());
@@ -103,7 +102,7 @@ public final class TrainerKeys {
     /** Everything the trainer reads; any other {@code segmenta.*} key is refused. */
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("trainer")
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DRIFT, TOPIC_DEAD_LETTERS, MODEL_NAME,
-                    HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, MIN_HISTORY, ALGORITHM, FEATURES, FEATURES_READ_AT, K, K_MIN_SEGMENT_SHARE, WINDOW,
+                    HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW, ALGORITHM, FEATURES, FEATURES_READ_AT, K, K_MIN_SEGMENT_SHARE, WINDOW,
                     OUT_OF_ORDERNESS, IDLENESS, SAMPLE_PER_WORKER, DECAY, REFIT_MAX_INERTIA_INCREASE,
                     REFIT_MIN_SILHOUETTE_GAIN_FOR_NEW_K, REFIT_K_CHANGE_WINDOWS, REFIT_MIN_INERTIA_GAIN, LABEL_NEW_DAYS, LABEL_LAPSED_DAYS, START, BACKFILL, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE,
                     PARALLELISM, GROUP_ID, TRANSACTIONAL_ID_PREFIX)

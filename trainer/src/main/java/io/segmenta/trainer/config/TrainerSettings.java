@@ -137,20 +137,15 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
      * @param kChangeWindows           ... in this many consecutive windows
      * @param minInertiaGain           a refit replaces the parent's centroids only when this much better
      * @param seed                     makes sampling and seeding repeatable
-     * @param minHistory               only profiles spanning this much of the customer's own time train (and count
-     *                                 in the window's drift): the assigner segments no younger ones
      */
     public record Refit(int samplePerSubtask, double decayFactor, double maxInertiaIncrease,
-                        double minSilhouetteGainForNewK, int kChangeWindows, double minInertiaGain, long seed,
-                        Duration minHistory) implements Serializable {
+                        double minSilhouetteGainForNewK, int kChangeWindows, double minInertiaGain, long seed)
+            implements Serializable {
 
         /** Only the sample size; {@link RefitPolicySettings} checks the rest when the settings are built. */
         public Refit {
             if (samplePerSubtask < 50) {
                 throw new IllegalArgumentException("samplePerSubtask must be at least 50, got " + samplePerSubtask);
-            }
-            if (minHistory == null || minHistory.isNegative()) {
-                throw new IllegalArgumentException("minHistory must not be negative, got " + minHistory);
             }
         }
     }
@@ -241,11 +236,6 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             });
         }
         return List.copyOf(columns);
-    }
-
-    /** Only profiles spanning this much of the customer's own time train. */
-    public Duration minHistory() {
-        return refit.minHistory();
     }
 
     /** When a customer's profile is read (part of the feature spec). */
@@ -358,7 +348,6 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
         private int kChangeWindows = TrainerKeys.REFIT_K_CHANGE_WINDOWS.defaultValue();
         private double minInertiaGain = TrainerKeys.REFIT_MIN_INERTIA_GAIN.defaultValue();
         private long seed = 42L;
-        private Duration minHistory = TrainerKeys.MIN_HISTORY.defaultValue();
         private Topics topics = Topics.DEFAULTS;
         private EventRules eventRules = EventRules.DEFAULTS;
         private DedupPolicy dedup = new DedupPolicy(TrainerKeys.DEDUP_SIZE.defaultValue(),
@@ -469,11 +458,6 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             return this;
         }
 
-        public Builder minHistory(Duration d) {
-            this.minHistory = d;
-            return this;
-        }
-
         public Builder topics(Topics t) {
             this.topics = t;
             return this;
@@ -507,7 +491,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
             return samplePerSubtask(r.samplePerSubtask()).decayFactor(r.decayFactor())
                     .maxInertiaIncrease(r.maxInertiaIncrease()).minSilhouetteGainForNewK(r.minSilhouetteGainForNewK())
                     .kChangeWindows(r.kChangeWindows()).minInertiaGain(r.minInertiaGain())
-                    .seed(r.seed()).minHistory(r.minHistory());
+                    .seed(r.seed());
         }
 
         /**
@@ -519,7 +503,7 @@ public record TrainerSettings(ModelSpec model, EventTime eventTime, Refit refit,
                             features == null ? defaultFeatures(readAt) : features, lifecycle),
                     new EventTime(window, outOfOrderness, idleness),
                     new Refit(samplePerSubtask, decayFactor, maxInertiaIncrease, minSilhouetteGainForNewK,
-                            kChangeWindows, minInertiaGain, seed, minHistory),
+                            kChangeWindows, minInertiaGain, seed),
                     topics, eventRules, dedup);
         }
     }

@@ -314,18 +314,14 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         List<String> numeric = settings.numericFeatureNames();
         List<String> categorical = settings.categoricalFeatureNames();
         FeatureTime readAt = settings.readAt();
-        long minHistoryMillis = settings.minHistory().toMillis();
         Reservoir<SampleRow> sample = new Reservoir<>(settings.samplePerSubtask(),
                 new Random(settings.seed() ^ MergedPartialSums.windowSeed(windowEnd) ^ subtask));
 
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 customerDescriptor, (key, state) -> {
                     CustomerProfile profile = TrainerCustomerState.decodeProfile(state.value());
-                    long readAtMillis = FeatureSpecs.readAtMillis(readAt, profile.lastEventMillis(), asOf);
-                    if (readAtMillis - profile.firstEventMillis() < minHistoryMillis) {
-                        return; // too young a profile to train (and not segmented by the assigner either)
-                    }
-                    ProfileSnapshot snapshot = profile.asOf(readAtMillis);
+                    ProfileSnapshot snapshot = profile.asOf(
+                            FeatureSpecs.readAtMillis(readAt, profile.lastEventMillis(), asOf));
                     customers[0]++;
                     Integer stored = lastSegment.value();
                     int previous = stored == null ? SampleRow.NONE : stored;

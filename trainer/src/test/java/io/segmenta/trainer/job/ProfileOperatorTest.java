@@ -100,30 +100,6 @@ class ProfileOperatorTest {
     }
 
     @Test
-    void onlyProfilesSpanningTheMinimumHistoryTrain() throws Exception {
-        // given: customers whose first and last events are a few days apart, and a minimum of 3 days
-        TrainerSettings threeDays = settings.toBuilder().minHistory(Duration.ofDays(3)).build();
-        Map<String, CustomerProfile> all = foldAll(DATA.events);
-        long old = all.values().stream()
-                .filter(p -> p.lastEventMillis() - p.firstEventMillis() >= Duration.ofDays(3).toMillis()).count();
-
-        try (var harness = opened(threeDays, ModelBootstrap.none())) {
-            // when
-            for (CustomerEvent e : DATA.events) {
-                harness.processElement1(record(e));
-            }
-            harness.processWatermark1(new Watermark(Long.MAX_VALUE));
-
-            // then: the younger profiles are kept, not trained on
-            WindowStats stats = onlyStats(harness);
-            assertThat(old).isPositive().isLessThan(all.size());
-            assertThat(stats.customers).isEqualTo(old);
-            assertThat(stats.sample).hasSize((int) old);
-            assertThat(storedStates(harness)).hasSameSizeAs(all);
-        }
-    }
-
-    @Test
     void windowCloseScoresWithoutRewritingProfilesAndStoresTheSegmentOnlyWhenItChanges() throws Exception {
         // given: profiles read at the window end with tenure among the features (they age between closes, and on
         // this data some customers cross a boundary as they do), a model fitted on a first worker's window, and a
