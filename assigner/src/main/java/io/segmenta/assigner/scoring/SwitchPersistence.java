@@ -7,8 +7,9 @@ package io.segmenta.assigner.scoring;
  * change nothing, while a customer whose behaviour really changed keeps winning the new segment and moves one event
  * later. The count is the customer's state ({@link #next}), so a replay of her events decides the same.
  *
- * <p>Only events count as evidence: a refit re-scores with the margin alone, and a segment that died or merged
- * moves its customers at once.
+ * <p>Only events count as evidence: a refit's re-score keeps the count and does not move a customer to the segment
+ * her events chose before they have chosen it often enough; a segment that died or merged moves its customers at
+ * once ({@link #decide}).
  *
  * @param events consecutive wins an event needs to move a customer; 1 = the first win moves her (no persistence)
  */
@@ -16,7 +17,7 @@ public record SwitchPersistence(int events) {
 
     /** The first win moves the customer. */
     public static final SwitchPersistence NONE = new SwitchPersistence(1);
-    /** A bound that keeps the count in a byte of state; more would mean "never move", which is not persistence. */
+    /** A bound on the setting and on the stored count; more would mean "never move", which is not persistence. */
     public static final int MAX_EVENTS = 100;
 
     public SwitchPersistence {
