@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one reducer: collects every worker's {@link WindowStats} for a window, and once the watermark says all have
@@ -112,29 +113,20 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutboundRecord> out) throws Exception {
-        // a worker whose watermark jumped past a window sent stats only for a later one: use each worker's latest
-        // stats up to this window, and wait while some worker has sent none yet
-        Map<Integer, WindowStats> latest = new HashMap<>();
         List<WindowStats> all = new ArrayList<>();
         pending.get().forEach(all::add);
-        int expected = 0;
-        for (WindowStats s : all) {
-            expected = Math.max(expected, s.parallelism);
-            if (s.windowEnd <= timestamp) {
-                latest.merge(s.subtask, s, (a, b) -> a.windowEnd >= b.windowEnd ? a : b);
-            }
-        }
-        if (latest.isEmpty() || latest.size() < expected) {
-            if (!latest.isEmpty()) {
-                LOG.info("Window {}: stats from {} of {} workers so far; waiting for the rest", describe(timestamp),
-                        latest.size(), expected);
-            }
+        List<WindowStats> window = statsForWindow(all, timestamp);
+        if (window.isEmpty()) {
             return;
         }
         pending.update(all.stream().filter(s -> s.windowEnd > timestamp).toList());
-        List<WindowStats> window = new ArrayList<>(latest.values());
-        for (WindowStats s : window) {
-            s.windowEnd = timestamp;
+        SegmentModel parent = parent(ctx);
+        if (window.stream().allMatch(s -> s.events == 0)
+                && (parent != null || window.stream().allMatch(s -> s.eventsEver == 0))) {
+            // a gap in the data: nothing new to learn from, and a model re-published on the same data would only make
+            // the assigner re-score everyone
+            LOG.info("Window {}: no events in it, no refit", describe(timestamp));
+            return;
         }
         if (timestamp == Long.MAX_VALUE) {
             // end of a bounded input: the window ends after the last event seen
@@ -147,7 +139,6 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
                 s.windowEnd = closing;
             }
         }
-        SegmentModel parent = parent(ctx);
         WindowRefit.Outcome outcome;
         try {
             outcome = refit.apply(window, parent);
@@ -186,6 +177,44 @@ public final class ModelReducer extends KeyedBroadcastProcessFunction<Integer, W
             out.collect(OutboundRecord.keyed(settings.topics().drift(), settings.modelName(),
                     driftSerializer.serialize(settings.topics().drift(), outcome.drift()), now));
         }
+    }
+
+    /**
+     * Every worker's stats for the window that ends at {@code windowEnd}: its latest up to that end, carrying the
+     * events (count and earliest time) of its earlier stats that no window has used yet. A worker reports every
+     * window from the one of its first event on, so an earlier unused report exists only where another worker had
+     * not reported yet: that window was skipped, and its events count in this one. Empty while some worker (by the
+     * parallelism they report) has sent nothing up to this end.
+     */
+    static List<WindowStats> statsForWindow(List<WindowStats> pending, long windowEnd) {
+        Map<Integer, List<WindowStats>> byWorker = new TreeMap<>();
+        int expected = 0;
+        for (WindowStats s : pending) {
+            expected = Math.max(expected, s.parallelism);
+            if (s.windowEnd <= windowEnd) {
+                byWorker.computeIfAbsent(s.subtask, w -> new ArrayList<>()).add(s);
+            }
+        }
+        if (byWorker.isEmpty() || byWorker.size() < expected) {
+            if (!byWorker.isEmpty()) {
+                LOG.info("Window {}: stats from {} of {} workers so far; waiting for the rest", describe(windowEnd),
+                        byWorker.size(), expected);
+            }
+            return List.of();
+        }
+        List<WindowStats> window = new ArrayList<>();
+        for (List<WindowStats> reports : byWorker.values()) {
+            WindowStats latest = reports.stream().max(Comparator.comparingLong(s -> s.windowEnd)).orElseThrow();
+            for (WindowStats earlier : reports) {
+                if (earlier != latest) {
+                    latest.events += earlier.events;
+                    latest.firstEventTime = Math.min(latest.firstEventTime, earlier.firstEventTime);
+                }
+            }
+            latest.windowEnd = windowEnd;
+            window.add(latest);
+        }
+        return window;
     }
 
     /** The newest of: our checkpointed model, the newest on the topic, and (first run) the bootstrap's. */

@@ -105,6 +105,9 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     private transient long maxEventTime;
     private transient long firstEventEver;
     private transient long eventsEver;
+    /** Earliest and latest event time this worker received, folded or still deferred: where its windows start and end. */
+    private transient long firstSeen;
+    private transient long lastSeen;
 
     public ProfileOperator(TrainerSettings settings, Map<String, String> registryConfig, ModelBootstrap bootstrap) {
         this.settings = settings;
@@ -126,10 +129,15 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         }
         firstEventEver = Long.MAX_VALUE;
         maxEventTime = Long.MIN_VALUE;
+        firstSeen = Long.MAX_VALUE;
+        lastSeen = Long.MIN_VALUE;
         for (long[] seen : eventsSeenState.get()) {
             firstEventEver = Math.min(firstEventEver, seen[0]);
             maxEventTime = Math.max(maxEventTime, seen[1]);
             eventsEver += seen[2];
+            // a checkpoint of an earlier build holds three numbers: its deferred events are then not in the range
+            firstSeen = Math.min(firstSeen, seen.length > 4 ? seen[3] : seen[0]);
+            lastSeen = Math.max(lastSeen, seen.length > 4 ? seen[4] : seen[1]);
         }
         for (byte[] bytes : modelState.get()) {
             adopt(ModelRecords.fromBytes(bytes));
@@ -176,7 +184,7 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         super.snapshotState(context);
         modelState.update(model == null ? List.of() : List.of(ModelRecords.toBytes(model)));
         lastWindowState.update(List.of(lastWindowEnd));
-        eventsSeenState.update(List.of(new long[]{firstEventEver, maxEventTime, eventsEver}));
+        eventsSeenState.update(List.of(new long[]{firstEventEver, maxEventTime, eventsEver, firstSeen, lastSeen}));
     }
 
     /**
@@ -188,6 +196,8 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
     @Override
     public void processElement1(StreamRecord<DecodedEvent> element) throws Exception {
         DecodedEvent decoded = element.getValue();
+        firstSeen = Math.min(firstSeen, decoded.eventTime);
+        lastSeen = Math.max(lastSeen, decoded.eventTime);
         long ownEnd = windowEndOf(decoded.eventTime, windowMillis);
         if (openWindowEnd != Long.MIN_VALUE && ownEnd <= openWindowEnd) {
             fold(decoded);
@@ -257,31 +267,60 @@ public final class ProfileOperator extends AbstractStreamOperator<WindowStats>
         LOG.info("Worker adopts model {} v{} for partial sums", m.getModelName(), m.getVersion());
     }
 
+    /**
+     * Closes, one after the other, every window whose end this watermark passes: for each, the deferred events
+     * before its end are folded, then the pass over the customers runs as of that end. A watermark that passes
+     * several ends at once (the first one of a run, a source that read ahead, a gap in the data) thus yields the
+     * windows that a watermark per boundary would have: the windows depend on the events, not on how the
+     * watermarks happened to be spaced. The watermark goes downstream after the stats, so that the reducer's timer
+     * for a window is never in the past.
+     */
     @Override
     public void processWatermark1(Watermark mark) throws Exception {
         long wm = mark.getTimestamp();
-        if (wm != Long.MAX_VALUE) {
-            openWindowEnd = Math.max(openWindowEnd, WindowBoundaryWatermarks.lastWindowEnd(wm, windowMillis)
-                    + windowMillis);
-        }
-        // first the deferred events of the windows this watermark completes, then the pass over the customers, then
-        // the watermark downstream (after the stats, so that the reducer's timer for the window is not in the past)
-        if (timeServiceManager != null) {
-            timeServiceManager.advanceWatermark(mark);
-        }
         if (wm == Long.MAX_VALUE) {
-            // end of a bounded input (backfill): close the last, partial window
+            // end of a bounded input (backfill): the windows that end before the latest event, then the last, partial one
+            if (lastSeen != Long.MIN_VALUE) {
+                closeWindowsUpTo(Math.floorDiv(lastSeen, windowMillis) * windowMillis);
+            }
+            advanceTimers(mark);
             if (maxEventTime != Long.MIN_VALUE || lastWindowEnd != Long.MIN_VALUE) {
                 emitWindow(Long.MAX_VALUE, maxEventTime == Long.MIN_VALUE ? lastWindowEnd : maxEventTime + 1);
             }
         } else {
             long end = WindowBoundaryWatermarks.lastWindowEnd(wm, windowMillis);
-            // the first watermark can fall in a window after the boundary below it: no window ends before its events
-            if (end > lastWindowEnd && (eventsEver == 0 || end > firstEventEver)) {
-                emitWindow(end, end);
-            }
+            openWindowEnd = Math.max(openWindowEnd, end + windowMillis);
+            closeWindowsUpTo(end);
+            advanceTimers(mark);
         }
         output.emitWatermark(mark);
+    }
+
+    /**
+     * Emits the stats of every window after the last one closed up to {@code end}. The first window is the one that
+     * holds this worker's earliest event; a worker that has seen no event yet reports the latest end only, with
+     * no customers, so that the reducer hears from every worker.
+     */
+    private void closeWindowsUpTo(long end) throws Exception {
+        long from;
+        if (lastWindowEnd != Long.MIN_VALUE) {
+            from = lastWindowEnd + windowMillis;
+        } else if (firstSeen != Long.MAX_VALUE) {
+            from = windowEndOf(firstSeen, windowMillis);
+        } else {
+            from = end;
+        }
+        for (long boundary = from; boundary <= end; boundary += windowMillis) {
+            advanceTimers(new Watermark(boundary - 1));
+            emitWindow(boundary, boundary);
+        }
+    }
+
+    /** Fires the timers of deferred events up to {@code mark}: those events are folded, in time order per customer. */
+    private void advanceTimers(Watermark mark) throws Exception {
+        if (timeServiceManager != null) {
+            timeServiceManager.advanceWatermark(mark);
+        }
     }
 
     @Override

@@ -44,11 +44,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@link ProfileOperator} alone in Flink's keyed operator harness (heap state backend, one worker). */
 class ProfileOperatorTest {
 
+    /** A week of events from Monday 2026-01-05: inside one 14-day window, across a boundary of 7-day windows. */
     static final SyntheticCustomers DATA = new SyntheticCustomers(20, 7, 11);
     static final Map<String, String> REGISTRY = Map.of(SchemaRegistryConfig.URL, "http://127.0.0.1:9"); // never called
 
-    final TrainerSettings settings = TrainerSettings.builder().k(3, 3).window(Duration.ofDays(7))
+    /** One window holds all of {@link #DATA}, so the first close sees every customer. */
+    final TrainerSettings settings = TrainerSettings.builder().k(3, 3).window(Duration.ofDays(14))
             .samplePerSubtask(500).build();
+    /** Windows that cut {@link #DATA} in two. */
+    final TrainerSettings weekly = settings.toBuilder().window(Duration.ofDays(7)).build();
     final ProfileFolder folder = new ProfileFolder(settings.halfLifeDays(), settings.eventRules());
     final EventPayloads payloads = new EventPayloads();
 
@@ -177,7 +181,7 @@ class ProfileOperatorTest {
     void aWindowHoldsTheEventsBeforeItsEndWhateverTheReadOrder() throws Exception {
         // given: every event, read in an order where later weeks come first (one partition read ahead of another),
         // and then one event of the first week again after that week has closed
-        long size = settings.window().toMillis();
+        long size = weekly.window().toMillis();
         List<CustomerEvent> reversed = new ArrayList<>(DATA.events);
         java.util.Collections.reverse(reversed);
         long firstEventTime = DATA.events.stream().mapToLong(e -> e.getEventTime().toEpochMilli()).min().orElseThrow();
@@ -187,7 +191,7 @@ class ProfileOperatorTest {
         CustomerEvent straggler = DATA.events.getFirst();
         CustomerEvent lateEvent = CustomerEvent.newBuilder(straggler).setEventId(straggler.getEventId() + "-late").build();
 
-        try (var harness = opened(ModelBootstrap.none())) {
+        try (var harness = opened(weekly, ModelBootstrap.none())) {
             // when: all are read before any watermark, the first week closes, the late copy arrives, the input ends
             for (CustomerEvent e : reversed) {
                 harness.processElement1(record(e));
@@ -210,6 +214,54 @@ class ProfileOperatorTest {
             assertThat(stats.get(1).events).isEqualTo(DATA.events.size() - expectedFirst + 1);
             assertThat(operator.lateEvents()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aWatermarkPastSeveralWindowEndsClosesEachWindowAsAWatermarkPerBoundaryWould() throws Exception {
+        // given: three weeks of events, in time order, and the ends of the weekly windows they fall in
+        SyntheticCustomers data = new SyntheticCustomers(10, 21, 5);
+        long size = weekly.window().toMillis();
+        long firstEnd = ProfileOperator.windowEndOf(data.events.getFirst().getEventTime().toEpochMilli(), size);
+        long lastEnd = ProfileOperator.windowEndOf(data.end().toEpochMilli(), size);
+
+        // when: one worker gets a watermark at every window end as the events cross it, another reads everything
+        // before its first watermark, which passes all of those ends at once; both then reach the end of input
+        List<WindowStats> stepped;
+        try (var harness = opened(weekly, ModelBootstrap.none())) {
+            long nextEnd = firstEnd;
+            for (CustomerEvent e : data.events) {
+                while (e.getEventTime().toEpochMilli() >= nextEnd) {
+                    harness.processWatermark1(new Watermark(nextEnd - 1));
+                    nextEnd += size;
+                }
+                harness.processElement1(record(e));
+            }
+            harness.processWatermark1(new Watermark(Long.MAX_VALUE));
+            stepped = allStats(harness);
+        }
+        List<WindowStats> jumped;
+        try (var harness = opened(weekly, ModelBootstrap.none())) {
+            for (CustomerEvent e : data.events) {
+                harness.processElement1(record(e));
+            }
+            harness.processWatermark1(new Watermark(lastEnd - size - 1));
+            harness.processWatermark1(new Watermark(Long.MAX_VALUE));
+            jumped = allStats(harness);
+        }
+
+        // then: the same windows, each with the same events and customers, and every event counted once
+        System.out.printf("[trainer window ends] %d events over %d weekly windows: stepped %s, jumped %s%n",
+                data.events.size(), (lastEnd - firstEnd) / size + 1, describe(stepped), describe(jumped));
+        assertThat(stepped).hasSize((int) ((lastEnd - firstEnd) / size) + 1);
+        assertThat(describe(jumped)).isEqualTo(describe(stepped));
+        assertThat(jumped.stream().mapToLong(s -> s.events).sum()).isEqualTo(data.events.size());
+        assertThat(jumped.getFirst().windowEnd).isEqualTo(firstEnd);
+    }
+
+    /** Window end, events and customers of each window close. */
+    private static List<String> describe(List<WindowStats> stats) {
+        return stats.stream().map(s -> (s.windowEnd == Long.MAX_VALUE ? "end" : java.time.Instant.ofEpochMilli(s.windowEnd))
+                + ":" + s.events + "/" + s.customers).toList();
     }
 
     @Test
