@@ -17,6 +17,7 @@ public final class AssignerKeys {
 
     public static final Setting<String> TOPIC_EVENTS = SharedSettings.TOPIC_EVENTS;
     public static final Setting<String> TOPIC_MODELS = SharedSettings.TOPIC_MODELS;
+    public static final Setting<String> TOPIC_MODEL_HISTORY = SharedSettings.TOPIC_MODEL_HISTORY;
     public static final Setting<String> TOPIC_DEAD_LETTERS = SharedSettings.TOPIC_DEAD_LETTERS;
     public static final Setting<String> TOPIC_ASSIGNMENTS = Setting.topic("segmenta.topic.assignments",
             TopicNames.SEGMENT_ASSIGNMENTS, "output, compacted: the latest assignment per customer");
@@ -72,7 +73,7 @@ public final class AssignerKeys {
 
     /** Everything the assigner reads; any other {@code segmenta.*} key is refused. */
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("assigner")
-            .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_ASSIGNMENTS, TOPIC_CHANGES, TOPIC_DEAD_LETTERS, MODEL_NAME,
+            .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_ASSIGNMENTS, TOPIC_CHANGES, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, DEDUP_SIZE, DEDUP_WINDOW,
                     RESCORE_CHUNK, RESCORE_INTERVAL, DISTANCE_MARGIN, POSTERIOR_MARGIN, CONSECUTIVE_WINS, MIN_HISTORY,
                     DRIFT_WINDOW)

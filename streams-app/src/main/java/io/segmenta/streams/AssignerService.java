@@ -38,8 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     ...                                 // HTTP API at assigner.httpUrl()
  * }
  * }</pre>
- * The input topics must exist ({@link #start} fails with a message naming a missing one); output topics are not
- * created either (a warning names missing ones). Thread-safe.
+ * The input topics must exist ({@link #start} fails with a message naming a missing one), except the model
+ * history, which is created (kept forever, one partition) when missing: an assigner may start before any trainer
+ * and takes the latest model from the models topic then. Output topics are not created (a warning names missing
+ * ones). Thread-safe.
  */
 public final class AssignerService implements AutoCloseable {
 
@@ -125,7 +127,15 @@ public final class AssignerService implements AutoCloseable {
                             + ": create it before starting the assigner (see the README's contracts table)");
                 }
             }
-            prepareChangelog(admin, existing, topics.events());
+            if (!existing.contains(topics.modelHistory())) {
+                createTopic(admin, new org.apache.kafka.clients.admin.NewTopic(topics.modelHistory(),
+                        java.util.Optional.of(1), java.util.Optional.empty()).configs(java.util.Map.of("retention.ms", "-1")));
+                LOG.info("Created the model history topic '{}' (every version, kept): no trainer has written it yet",
+                        topics.modelHistory());
+            }
+            for (String store : List.of(NodeNames.CUSTOMERS_STORE, NodeNames.TASK_CLOCK_STORE)) {
+                prepareChangelog(admin, existing, topics.events(), store);
+            }
             for (String output : List.of(topics.assignments(), topics.changes(), topics.deadLetters())) {
                 if (!existing.contains(output)) {
                     LOG.warn("Output topic '{}' does not exist: writes to it will fail unless the broker creates it", output);
@@ -145,21 +155,26 @@ public final class AssignerService implements AutoCloseable {
      * and waits until every partition has a leader: an exactly-once producer that writes to a partition right after
      * it was created can fail with OutOfOrderSequenceException (KAFKA-15591), which would stop the stream thread.
      */
-    private void prepareChangelog(Admin admin, Set<String> existing, String eventsTopic)
+    /** Creates a topic; one that another process created meanwhile is fine. */
+    private static void createTopic(Admin admin, org.apache.kafka.clients.admin.NewTopic topic)
             throws ExecutionException, InterruptedException, TimeoutException {
-        String changelog = settings.applicationId() + "-" + NodeNames.CUSTOMERS_STORE + "-changelog";
+        try {
+            admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void prepareChangelog(Admin admin, Set<String> existing, String eventsTopic, String store)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        String changelog = settings.applicationId() + "-" + store + "-changelog";
         if (!existing.contains(changelog)) {
             int partitions = admin.describeTopics(List.of(eventsTopic)).allTopicNames()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(eventsTopic).partitions().size();
-            try {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(changelog, java.util.Optional.of(partitions),
-                        java.util.Optional.empty()).configs(java.util.Map.of("cleanup.policy", "compact"))))
-                        .all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                    throw e;
-                }
-            }
+            createTopic(admin, new org.apache.kafka.clients.admin.NewTopic(changelog, java.util.Optional.of(partitions),
+                    java.util.Optional.empty()).configs(java.util.Map.of("cleanup.policy", "compact")));
         }
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

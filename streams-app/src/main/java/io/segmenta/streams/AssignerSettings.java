@@ -148,6 +148,7 @@ public record AssignerSettings(
 
         return new AssignerSettings(client, registry,
                 new AssignerTopics(ours.get(AssignerKeys.TOPIC_EVENTS), ours.get(AssignerKeys.TOPIC_MODELS),
+                        ours.get(AssignerKeys.TOPIC_MODEL_HISTORY),
                         ours.get(AssignerKeys.TOPIC_ASSIGNMENTS), ours.get(AssignerKeys.TOPIC_CHANGES),
                         ours.get(AssignerKeys.TOPIC_DEAD_LETTERS)),
                 ours.get(AssignerKeys.MODEL_NAME),

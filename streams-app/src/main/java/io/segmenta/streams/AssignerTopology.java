@@ -26,7 +26,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                         │   ├──► segment-assignments  (SegmentAssignment)
  *                                         │   └──► segment-dlq          (original bytes + headers)
  *                     store "customers" ──┘ (RocksDB, changelogged: profile + assignment + recent ids)
- *   segment-models ──► models-loader ──► global store "models" (raw bytes of the accepted model)
+ *                     store "task-clock" ─┘ (changelogged: the version in force and the stream time it took over at)
+ *   segment-models ────────► models-loader ────────► global store "models" (the latest accepted model, raw bytes)
+ *   segment-model-history ─► model-history-loader ─► global store "model-history" (every accepted version)
  * </pre>
  * Events are read as bytes so that a record that cannot be decoded is dead-lettered exactly as it arrived.
  */
@@ -57,6 +59,9 @@ public final class AssignerTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NodeNames.CUSTOMERS_STORE), Serdes.String(),
                 new CustomerStateSerde(settings.dedupSize())), NodeNames.ASSIGN_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NodeNames.TASK_CLOCK_STORE), Serdes.String(), Serdes.ByteArray()),
+                NodeNames.ASSIGN_PROCESSOR);
         topology.addSink(NodeNames.CHANGES_SINK, topics.changes(), new StringSerializer(), changes, NodeNames.ASSIGN_PROCESSOR);
         topology.addSink(NodeNames.ASSIGNMENTS_SINK, topics.assignments(), new StringSerializer(), assignments, NodeNames.ASSIGN_PROCESSOR);
         topology.addSink(NodeNames.DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
@@ -68,7 +73,16 @@ public final class AssignerTopology {
                         Serdes.ByteArray()).withLoggingDisabled(),
                 NodeNames.MODELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.models(),
                 NodeNames.MODELS_PROCESSOR,
-                () -> new ModelStoreProcessor(NodeNames.MODELS_STORE, topics.models(), models, runtime.scorers(), runtime.models()));
+                () -> new ModelStoreProcessor(ModelStoreProcessor.Layout.LATEST, NodeNames.MODELS_STORE, topics.models(),
+                        models, runtime.scorers(), runtime.models()));
+        // Every version, so that an event is scored with the model of its time (a replay finds the models of then)
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NodeNames.MODEL_HISTORY_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                NodeNames.MODEL_HISTORY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                topics.modelHistory(), NodeNames.MODEL_HISTORY_PROCESSOR,
+                () -> new ModelStoreProcessor(ModelStoreProcessor.Layout.HISTORY, NodeNames.MODEL_HISTORY_STORE,
+                        topics.modelHistory(), models, runtime.scorers(), runtime.models()));
         return topology;
     }
 }

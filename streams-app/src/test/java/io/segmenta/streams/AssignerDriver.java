@@ -38,6 +38,7 @@ final class AssignerDriver implements AutoCloseable {
     final TestInputTopic<String, CustomerEvent> events;
     final TestInputTopic<String, byte[]> rawEvents;
     final TestInputTopic<String, SegmentModel> models;
+    final TestInputTopic<String, SegmentModel> history;
     final TestOutputTopic<String, SegmentChange> changes;
     final TestOutputTopic<String, SegmentAssignment> assignments;
     final TestOutputTopic<String, byte[]> deadLetters;
@@ -57,6 +58,7 @@ final class AssignerDriver implements AutoCloseable {
         events = driver.createInputTopic(topics.events(), new StringSerializer(), eventSerializer);
         rawEvents = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
         models = driver.createInputTopic(topics.models(), new StringSerializer(), new AvroSerializer<>(registry, false));
+        history = driver.createInputTopic(topics.modelHistory(), new StringSerializer(), new AvroSerializer<>(registry, false));
         changes = driver.createOutputTopic(topics.changes(), new StringDeserializer(),
                 new AvroDeserializer<>(registry, SegmentChange.class));
         assignments = driver.createOutputTopic(topics.assignments(), new StringDeserializer(),
@@ -69,6 +71,12 @@ final class AssignerDriver implements AutoCloseable {
     }
 
     void publish(SegmentModel model) {
+        models.pipeInput(model.getModelName(), model);
+    }
+
+    /** As the trainer publishes: to the history topic and to the compacted models topic. */
+    void publishVersion(SegmentModel model) {
+        history.pipeInput(model.getModelName(), model);
         models.pipeInput(model.getModelName(), model);
     }
 

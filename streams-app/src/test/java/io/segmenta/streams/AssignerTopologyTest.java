@@ -138,13 +138,17 @@ class AssignerTopologyTest {
         void featuresAreReadAsOfTheLaterOfLastEventAndTrainingWindowEnd() {
             // given: a recency model trained until 20 days after alice's only event
             FeatureSpec spec = FeatureSpecs.of(List.of(TestModels.numeric("recency_days").build()), 30.0);
-            SegmentModel recency = TestModels.model(1, spec, TestModels.T0.plus(Duration.ofDays(20)), List.of(
+            Instant aliceBought = TestModels.T0.minus(Duration.ofDays(25));
+            SegmentModel recency = TestModels.model(1, spec, aliceBought.plus(Duration.ofDays(20)), List.of(
                     TestModels.segment(1, "Recent", 500, 0), TestModels.segment(2, "Lapsed", 500, 30)));
             assigner.publish(recency);
-            // when
-            assigner.send(purchase("e1", "alice", 10));
-            // then: recency is 20 days (as of the training end), not the hour the wall clock says
-            SegmentAssignment assignment = assigner.assignments.readValue();
+            assigner.send(purchase("e1", "alice", 10, aliceBought));
+            assertThat(assigner.assignments.isEmpty()).as("a model trained on later data scores no earlier event").isTrue();
+            // when: another customer's event reaches the model's validity, and everyone is re-scored with it
+            assigner.send(purchase("e2", "bob", 10, TestModels.T0));
+            // then: alice's recency is 20 days (as of the training end), not the hour the wall clock says
+            SegmentAssignment assignment = assigner.assignments.readValuesToList().stream()
+                    .filter(a -> a.getCustomerId().equals("alice")).findFirst().orElseThrow();
             assertThat(assignment.getLabel()).isEqualTo("Lapsed");
             assertThat(assignment.getDistance()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
         }

@@ -58,7 +58,8 @@ class AssignerCrashIT {
         String models = prefix + ".segment-models";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>(List.of(
-                    KafkaTopics.plain(events, 2), KafkaTopics.compacted(models, 1)));
+                    KafkaTopics.plain(events, 2), KafkaTopics.compacted(models, 1),
+                    KafkaTopics.plain(prefix + ".segment-model-history", 1)));
             for (String run : List.of("reference", "crashed")) {
                 topics.add(KafkaTopics.compacted(prefix + "." + run + ".segment-assignments", 2));
                 topics.add(KafkaTopics.plain(prefix + "." + run + ".segment-changes", 2));
@@ -126,6 +127,7 @@ class AssignerCrashIT {
                 "--application-id", prefix + "-" + run, "--state-dir", work.resolve(run).toString(), "--http-port", "0",
                 "-D", AssignerKeys.TOPIC_EVENTS.key() + "=" + prefix + ".customer-events",
                 "-D", AssignerKeys.TOPIC_MODELS.key() + "=" + prefix + ".segment-models",
+                "-D", AssignerKeys.TOPIC_MODEL_HISTORY.key() + "=" + prefix + ".segment-model-history",
                 "-D", AssignerKeys.TOPIC_ASSIGNMENTS.key() + "=" + prefix + "." + run + ".segment-assignments",
                 "-D", AssignerKeys.TOPIC_CHANGES.key() + "=" + prefix + "." + run + ".segment-changes",
                 "-D", AssignerKeys.TOPIC_DEAD_LETTERS.key() + "=" + prefix + "." + run + ".segment-dlq");

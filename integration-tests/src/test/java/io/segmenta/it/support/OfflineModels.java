@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * A fixed K-Means model of some events' customers, fitted offline like an analyst's: tests of the assigner alone use
- * it so that what they check depends only on the events, not on when a trainer publishes.
+ * it so that what they check depends only on the events, not on when a trainer publishes. The assigner scores an
+ * event only with a model whose training window ended by the event's time, so the model is dated as if it had been
+ * trained on an earlier period of the same behaviour: its window ends at the first event, and it is valid for all.
  */
 public final class OfflineModels {
 
@@ -49,8 +51,10 @@ public final class OfflineModels {
         double[][] x = rows.stream().map(vectorizer::vectorize).toArray(double[][]::new);
         MiniBatchKMeansModel kmeans = new MiniBatchKMeans(MiniBatchKMeansParams.defaults(k).withSeed(7)).fit(x);
         SegmentFit fit = SegmentFit.kmeans(kmeans, x);
-        TrainingWindow window = TrainingWindow.newBuilder().setStart(events.get(0).getEventTime())
-                .setEnd(Instant.ofEpochMilli(end)).setSampleSize(x.length).setEventCount(events.size()).build();
+        Instant first = Instant.ofEpochMilli(events.stream().mapToLong(e -> e.getEventTime().toEpochMilli()).min()
+                .orElseThrow());
+        TrainingWindow window = TrainingWindow.newBuilder().setStart(first.minusMillis(end - first.toEpochMilli()))
+                .setEnd(first).setSampleSize(x.length).setEventCount(events.size()).build();
         return new SegmentModelAssembler().assemble(AssemblyInput.of("default", spec, fit,
                 SegmentProfiler.profile(rows, settings.numericFeatureNames(), settings.categoricalFeatureNames(),
                         fit.assign(x), fit.k()),

@@ -104,17 +104,40 @@ public final class PipelineUnderTest implements AutoCloseable {
      * port of its own) and waits until it is RUNNING; the caller closes it.
      */
     public AssignerService startAssignerInstance() throws Exception {
+        return startAssignerApplication(prefix + "-assigner", "", Map.of());
+    }
+
+    /**
+     * Starts an assigner application of its own on this pipeline's events and models: application id
+     * {@code applicationId}, outputs to {@code topic(outputs + "segment-changes")} and so on (created here when
+     * {@code outputs} is not empty), with further settings on top; waits until it is RUNNING; the caller closes it.
+     */
+    public AssignerService startAssignerApplication(String applicationId, String outputs, Map<String, String> settings)
+            throws Exception {
+        if (!outputs.isEmpty()) {
+            int partitions;
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                partitions = admin.describeTopics(List.of(topic("customer-events"))).allTopicNames().get()
+                        .get(topic("customer-events")).partitions().size();
+                KafkaTopics.createAndAwait(admin, List.of(
+                        KafkaTopics.compacted(topic(outputs + TopicNames.SEGMENT_ASSIGNMENTS), partitions),
+                        KafkaTopics.plain(topic(outputs + TopicNames.SEGMENT_CHANGES), partitions),
+                        KafkaTopics.plain(topic(outputs + TopicNames.SEGMENT_DLQ), 1)), Duration.ofSeconds(60));
+            }
+        }
         Map<String, String> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap);
         props.put("schema.registry.url", registryUrl);
-        props.put("application.id", prefix + "-assigner");
+        props.put("application.id", applicationId);
         props.put("state.dir", Files.createTempDirectory(prefix + "-state").toString());
         props.put(AssignerKeys.HTTP_PORT.key(), "0");
         props.put(AssignerKeys.TOPIC_EVENTS.key(), topic(TopicNames.CUSTOMER_EVENTS));
         props.put(AssignerKeys.TOPIC_MODELS.key(), topic(TopicNames.SEGMENT_MODELS));
-        props.put(AssignerKeys.TOPIC_ASSIGNMENTS.key(), topic(TopicNames.SEGMENT_ASSIGNMENTS));
-        props.put(AssignerKeys.TOPIC_CHANGES.key(), topic(TopicNames.SEGMENT_CHANGES));
-        props.put(AssignerKeys.TOPIC_DEAD_LETTERS.key(), topic(TopicNames.SEGMENT_DLQ));
+        props.put(AssignerKeys.TOPIC_MODEL_HISTORY.key(), topic(TopicNames.SEGMENT_MODEL_HISTORY));
+        props.put(AssignerKeys.TOPIC_ASSIGNMENTS.key(), topic(outputs + TopicNames.SEGMENT_ASSIGNMENTS));
+        props.put(AssignerKeys.TOPIC_CHANGES.key(), topic(outputs + TopicNames.SEGMENT_CHANGES));
+        props.put(AssignerKeys.TOPIC_DEAD_LETTERS.key(), topic(outputs + TopicNames.SEGMENT_DLQ));
+        props.putAll(settings);
         AssignerService instance = new AssignerService(AssignerSettings.fromMap(props)).start();
         if (!instance.awaitRunning(Duration.ofSeconds(90))) {
             instance.close();
@@ -287,6 +310,11 @@ public final class PipelineUnderTest implements AutoCloseable {
      * process, whose changes a later read would see but the earlier assignments read did not.
      */
     public void awaitAssignerCaughtUp(Duration timeout) {
+        awaitCaughtUp(prefix + "-assigner", timeout);
+    }
+
+    /** {@link #awaitAssignerCaughtUp} for the assigner application (consumer group) {@code applicationId}. */
+    public void awaitCaughtUp(String applicationId, Duration timeout) {
         String events = topic("customer-events");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -297,7 +325,7 @@ public final class PipelineUnderTest implements AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
             while (System.nanoTime() < deadline) {
-                committed = admin.listConsumerGroupOffsets(prefix + "-assigner").partitionsToOffsetAndMetadata().get();
+                committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, OffsetAndMetadata> seen = committed;
                 if (end.entrySet().stream().allMatch(e -> e.getValue() == 0 || (seen.get(e.getKey()) != null
                         && seen.get(e.getKey()).offset() >= e.getValue()))) {

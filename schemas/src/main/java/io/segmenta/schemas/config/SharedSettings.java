@@ -16,6 +16,9 @@ public final class SharedSettings {
             TopicNames.CUSTOMER_EVENTS, "input: customer events, key = customer id");
     public static final Setting<String> TOPIC_MODELS = Setting.topic("segmenta.topic.models",
             TopicNames.SEGMENT_MODELS, "models, compacted, key = model name (the trainer writes, the assigner reads)");
+    public static final Setting<String> TOPIC_MODEL_HISTORY = Setting.topic("segmenta.topic.model-history",
+            TopicNames.SEGMENT_MODEL_HISTORY, "every model version, not compacted (the trainer writes; the assigner "
+                    + "reads it to score each event with the model of its time)");
     public static final Setting<String> TOPIC_DEAD_LETTERS = Setting.topic("segmenta.topic.dead-letters",
             TopicNames.SEGMENT_DLQ, "output: records that cannot be processed, original bytes + dlq.* headers");
     public static final Setting<String> MODEL_NAME = Setting.parsed("segmenta.model.name", "default",
@@ -32,7 +35,7 @@ public final class SharedSettings {
             Duration.ofMillis(1), "event-time window of remembered ids, before the customer's latest event");
 
     /** All of them, in the order the README lists them. */
-    public static final List<Setting<?>> ALL = List.of(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_DEAD_LETTERS, MODEL_NAME,
+    public static final List<Setting<?>> ALL = List.of(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_DEAD_LETTERS, MODEL_NAME,
             HALF_LIFE_DAYS, DEDUP_SIZE, DEDUP_WINDOW);
 
     private SharedSettings() {

@@ -38,6 +38,8 @@ public final class AssignerMetrics {
     private final Counter assignments;
     private final Counter duplicates;
     private final Counter rescored;
+    private final Counter takeoversInTime;
+    private final Counter takeoversLate;
     private final Timer scoreLatency;
     private final Map<ChangeCause, Counter> changes = new EnumMap<>(ChangeCause.class);
     private final Map<ChangeCause, Counter> held = new EnumMap<>(ChangeCause.class);
@@ -52,6 +54,14 @@ public final class AssignerMetrics {
                 .description("Events dropped as duplicates of a remembered event id").register(registry);
         this.rescored = Counter.builder("segmenta.assigner.rescored")
                 .description("Customers walked by re-score passes after a model update").register(registry);
+        this.takeoversInTime = Counter.builder("segmenta.assigner.model.takeovers").tag("timing", "in-time")
+                .description("Model versions that took over a task when its events reached their validity "
+                        + "(in-time) or that arrived after it had begun (late: the events in between were scored "
+                        + "with the previous version, which a replay corrects)").register(registry);
+        this.takeoversLate = Counter.builder("segmenta.assigner.model.takeovers").tag("timing", "late")
+                .description("Model versions that took over a task when its events reached their validity "
+                        + "(in-time) or that arrived after it had begun (late: the events in between were scored "
+                        + "with the previous version, which a replay corrects)").register(registry);
         this.scoreLatency = Timer.builder("segmenta.assigner.score.latency")
                 .description("Time to vectorize and score one profile").register(registry);
         for (ChangeCause cause : ChangeCause.values()) {
@@ -113,6 +123,11 @@ public final class AssignerMetrics {
         rescored.increment(customers);
     }
 
+    /** A model version took over a task: reached by its events in time, or arrived late. */
+    public void takeover(boolean late) {
+        (late ? takeoversLate : takeoversInTime).increment();
+    }
+
     // readers for tests and the HTTP API
 
     public double events() {
@@ -137,5 +152,9 @@ public final class AssignerMetrics {
 
     public double rescored() {
         return rescored.count();
+    }
+
+    public double takeovers(boolean late) {
+        return (late ? takeoversLate : takeoversInTime).count();
     }
 }

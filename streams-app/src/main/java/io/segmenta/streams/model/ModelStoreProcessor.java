@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 
 /**
- * Fills the global models store from the models topic, keeping only models this assigner can serve: the configured
- * lineage, newer than the stored version, and compiling ({@link ScorerCache}). Refused ones are logged with the
+ * Fills a global models store from a models topic, keeping only models this assigner can serve: the configured
+ * lineage and compiling ({@link ScorerCache}). Two layouts ({@link Layout}): the latest model of the compacted
+ * topic under the model name (a version must be newer than the stored one), and every version of the history topic
+ * under {@link #historyKey} (a version is stored once; the same version with other content is refused). Refused ones are logged with the
  * reason and listed on the {@link ModelBoard}; the stored (active) model stays. The store keeps the topic's raw
  * bytes, so that a restore that copies topic records as they are writes the same format. Kafka Streams 4.2 runs
  * this processor again on restore ({@code Topology.addGlobalStore} sets reprocess-on-restore), but earlier
@@ -29,6 +31,14 @@ public final class ModelStoreProcessor implements Processor<String, byte[], Void
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelStoreProcessor.class);
 
+    /** How models are kept: the newest under the model name, or every version under {@link #historyKey}. */
+    public enum Layout { LATEST, HISTORY }
+
+    /** Width of the zero-padded version in history keys, so that keys sort by version. */
+    private static final int VERSION_DIGITS = 19;
+
+    private final Layout layout;
+
     private final String storeName;
     private final String topic;
     private final Deserializer<SegmentModel> deserializer;
@@ -38,8 +48,9 @@ public final class ModelStoreProcessor implements Processor<String, byte[], Void
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> store;
 
-    public ModelStoreProcessor(String storeName, String topic, Deserializer<SegmentModel> deserializer,
+    public ModelStoreProcessor(Layout layout, String storeName, String topic, Deserializer<SegmentModel> deserializer,
                                ScorerCache scorers, ModelBoard board) {
+        this.layout = layout;
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
@@ -78,15 +89,18 @@ public final class ModelStoreProcessor implements Processor<String, byte[], Void
             LOG.debug("Ignoring model '{}' v{}: this assigner serves '{}'", model.getModelName(), model.getVersion(), name);
             return;
         }
-        byte[] stored = store.get(name);
+        String key = layout == Layout.LATEST ? name : historyKey(name, model.getVersion());
+        byte[] stored = store.get(key);
         if (stored != null) {
             if (Arrays.equals(stored, bytes)) {
                 board.accepted(model, now); // a re-read of the stored model (restore, replay)
                 return;
             }
             long storedVersion = storedVersion(stored);
-            if (model.getVersion() <= storedVersion) {
-                String reason = "version " + model.getVersion() + " is not newer than the stored version " + storedVersion;
+            if (layout == Layout.HISTORY || model.getVersion() <= storedVersion) {
+                String reason = layout == Layout.HISTORY
+                        ? "version " + model.getVersion() + " is already in the history with other content"
+                        : "version " + model.getVersion() + " is not newer than the stored version " + storedVersion;
                 LOG.warn("Refused model '{}' v{}: {}; keeping v{}", name, model.getVersion(), reason, storedVersion);
                 board.refused(name, model.getVersion(), reason, now);
                 return;
@@ -98,10 +112,20 @@ public final class ModelStoreProcessor implements Processor<String, byte[], Void
             board.refused(name, model.getVersion(), outcome.refusal(), now);
             return;
         }
-        store.put(name, bytes);
+        store.put(key, bytes);
         board.accepted(model, now);
-        LOG.info("Stored model '{}' v{} ({} segments, {})", name, model.getVersion(), model.getSegments().size(),
-                model.getAlgorithm());
+        LOG.info("Stored model '{}' v{} ({} segments, {}) in {}", name, model.getVersion(), model.getSegments().size(),
+                model.getAlgorithm(), storeName);
+    }
+
+    /** The history store's key of a version: the model name, a slash and the zero-padded version. */
+    public static String historyKey(String modelName, long version) {
+        return modelName + "/" + String.format("%0" + VERSION_DIGITS + "d", version);
+    }
+
+    /** The largest history key of a lineage (with {@link #historyKey}(name, 0), the bounds of its range). */
+    public static String lastHistoryKey(String modelName) {
+        return modelName + "/" + "9".repeat(VERSION_DIGITS);
     }
 
     private long storedVersion(byte[] stored) {

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ScorerCache {
 
-    static final int MAX_ENTRIES = 8;
+    static final int MAX_ENTRIES = 1024;
 
     /** The outcome of one compilation: a model, or the reason it was refused. */
     public record Outcome(CompiledModel model, String refusal) {

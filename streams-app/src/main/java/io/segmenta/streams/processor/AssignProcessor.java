@@ -14,10 +14,12 @@ import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.serde.WireFormatException;
 import io.segmenta.streams.AssignerRuntime;
 import io.segmenta.streams.AssignerSettings;
-import io.segmenta.streams.model.ActiveModel;
 import io.segmenta.streams.model.CompiledModel;
+import io.segmenta.streams.model.ModelTimeline;
+import io.segmenta.streams.model.TaskModels;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
+import io.segmenta.streams.state.TaskClock;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -40,16 +42,29 @@ import java.util.List;
  *   <li>validate ({@link EventValidator}); a rejected event, or one whose record key is not its customer id (state
  *       is partitioned by that key), is dead-lettered</li>
  *   <li>read the customer's state (one store read), drop the event if its id is remembered (duplicate)</li>
- *   <li>fold it into the profile, remember its id, and score with the active model, if any: the customer keeps its
+ *   <li>fold it into the profile, remember its id, and score with the model of the task's event time, if any
+ *       ({@link ModelTimeline#at}: the newest version whose training window ended by then): the customer keeps its
  *       current segment unless the best one beats it by the switch margin ({@link AssignerSettings#switchMargin}) at
  *       enough of her events in a row ({@link AssignerSettings#switchPersistence})</li>
  *   <li>emit a {@code SegmentChange} when the segment changed (first assignment included) and a
  *       {@code SegmentAssignment} when the segment or the model version changed</li>
  *   <li>write the state (one store write)</li>
  * </ol>
- * A wall-clock punctuator looks for a new model in the global store and, when one becomes active, walks this
- * task's store in chunks to re-score every customer (cause {@code MODEL_UPDATE}, with the same switch margin): that
- * is also how events that arrived before any model get their first segment.
+ * <p>Which model scores is a matter of event time. The task's stream time is the latest event time it has
+ * processed; the model in force is the newest version valid at that time. A model takes over in two ways, and
+ * either way every customer of the task is re-scored with it (cause {@code MODEL_UPDATE}, with the same switch
+ * margin; that is also how customers whose events came before any model get their first segment):
+ * <ul>
+ *   <li>an event carries the stream time past the start of a version already known (a replay, or an assigner
+ *       behind the trainer): the re-score pass runs at once, before that event is scored, so the changes depend on
+ *       the events and the model history only, not on speed;</li>
+ *   <li>a version arrives whose validity the stream time has already entered (live: the trainer publishes after
+ *       the window it learned from): a wall-clock punctuator walks the store in chunks, as events go on. What
+ *       the events in between were scored with is the correction a replay does not make (metric
+ *       {@code segmenta.assigner.model.takeovers}, {@code timing=late}).</li>
+ * </ul>
+ * The version in force and the stream time it took over at are kept in a small store ({@value
+ * NodeNames#TASK_CLOCK_STORE}), so a restarted task goes on from there rather than re-scoring from scratch.
  */
 public final class AssignProcessor implements Processor<String, byte[], String, Object> {
 
@@ -69,7 +84,13 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CustomerState> customers;
     private KeyValueStore<String, byte[]> modelStore;
-    private ActiveModel active;
+    private KeyValueStore<String, byte[]> historyStore;
+    private KeyValueStore<String, byte[]> clockStore;
+    private TaskModels versions;
+    /** The version in force: the newest valid at {@link #streamTime} among those known; null before the first. */
+    private CompiledModel entered;
+    /** The latest event time this task has processed (Long.MIN_VALUE before any). */
+    private long streamTime = Long.MIN_VALUE;
     private DriftWindow drift;
     private RescorePass pass;
     private String taskId;
@@ -90,12 +111,15 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         this.context = context;
         this.customers = context.getStateStore(NodeNames.CUSTOMERS_STORE);
         this.modelStore = context.getStateStore(NodeNames.MODELS_STORE);
+        this.historyStore = context.getStateStore(NodeNames.MODEL_HISTORY_STORE);
+        this.clockStore = context.getStateStore(NodeNames.TASK_CLOCK_STORE);
         this.taskId = context.taskId().toString();
-        this.active = new ActiveModel(runtime.scorers(), runtime.models(), models, settings.topics().models());
+        this.versions = new TaskModels(runtime.scorers(), runtime.models(), models, settings.topics().models());
         this.drift = new DriftWindow(taskId, runtime.drift(), settings.driftWindow());
-        // A model present at start also starts a pass: it finishes a pass that a crash interrupted; customers already
-        // scored by this version are skipped cheaply.
-        refreshModel(context.currentSystemTimeMs());
+        long now = context.currentSystemTimeMs();
+        seenGeneration = runtime.models().generation();
+        versions.refresh(historyStore, modelStore, true, now);
+        resumeClock(now);
         context.schedule(settings.rescoreInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -124,8 +148,9 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             return;
         }
         if (runtime.models().generation() != seenGeneration) {
-            refreshModel(now);
+            refreshModels(now);
         }
+        advanceStreamTime(event.getEventTime().toEpochMilli(), now);
 
         CustomerState state = customers.get(customerId);
         if (state == null || state.profile().halfLifeDays() != folder.halfLifeDays()) {
@@ -143,7 +168,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         }
         folder.fold(profile, event);
 
-        CompiledModel model = active.current();
+        CompiledModel model = entered;
         if (model != null) {
             state = score(customerId, state, model, ChangeCause.EVENT, record.timestamp(), now, true);
         }
@@ -151,29 +176,108 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     }
 
     private void punctuate(long now) {
-        refreshModel(now);
+        refreshModels(now);
         if (pass != null && !pass.done) {
             rescoreChunk(now);
         }
         drift.rollIfDue(now);
     }
 
-    /** Reads the stored model; when a newer valid one becomes active, (re)starts the re-score pass. */
-    private void refreshModel(long now) {
+    /** Reads the global stores; a version that arrived after the stream time entered its validity takes over now. */
+    private void refreshModels(long now) {
+        boolean full = runtime.models().generation() != seenGeneration;
         seenGeneration = runtime.models().generation();
-        String name = runtime.scorers().compiler().modelName();
-        if (active.refresh(modelStore.get(name), now)) {
-            CompiledModel model = active.current();
-            if (pass != null && !pass.done) {
-                LOG.info("Task {}: model v{} arrived during the re-score pass for v{}: restarting the pass",
-                        taskId, model.version(), pass.model.version());
+        if (versions.refresh(historyStore, modelStore, full, now) && streamTime != Long.MIN_VALUE) {
+            CompiledModel due = versions.timeline().at(streamTime);
+            if (isNewer(due)) {
+                enter(due, Takeover.LATE, now);
             }
-            pass = new RescorePass(model, customers.approximateNumEntries());
-            runtime.rescore().update(taskId, pass.progress());
-            drift.startModel(model.model(), now);
-            LOG.info("Task {}: scoring with {} from now on; re-scoring about {} customers", taskId, model,
-                    pass.approximateTotal);
         }
+    }
+
+    /**
+     * Moves the stream time to an event's time. When that carries it past the start of a version already known,
+     * the version takes over before the event is scored, with a complete re-score pass: the same in a replay as in
+     * a live run that had the model in time.
+     */
+    private void advanceStreamTime(long eventTime, long now) {
+        if (eventTime <= streamTime) {
+            return;
+        }
+        long before = streamTime;
+        streamTime = eventTime;
+        CompiledModel due = versions.timeline().at(streamTime);
+        if (isNewer(due)) {
+            enter(due, ModelTimeline.validFrom(due) > before ? Takeover.IN_TIME : Takeover.LATE, now);
+        }
+    }
+
+    private boolean isNewer(CompiledModel candidate) {
+        return candidate != null && (entered == null || candidate.version() > entered.version());
+    }
+
+    /** How a version came to be in force, which decides how its re-score pass runs. */
+    private enum Takeover {
+        /** The events reached its validity: everyone is re-scored at once, before the event that reached it. */
+        IN_TIME,
+        /** It arrived after its validity began: re-scored in chunks by the punctuator, as events go on. */
+        LATE,
+        /** The version a restarted task kept: the pass resumes in chunks and skips whoever it already scored. */
+        RESUMED
+    }
+
+    /** {@code model} is in force from now on: re-score everyone, at once or in chunks by the punctuator. */
+    private void enter(CompiledModel model, Takeover takeover, long now) {
+        boolean atOnce = takeover == Takeover.IN_TIME;
+        if (pass != null && !pass.done) {
+            LOG.info("Task {}: model v{} takes over during the re-score pass for v{}: restarting the pass",
+                    taskId, model.version(), pass.model.version());
+        }
+        entered = model;
+        runtime.models().activated(model);
+        clockStore.put(taskId, TaskClock.encode(model.version(), streamTime));
+        pass = new RescorePass(model, customers.approximateNumEntries());
+        runtime.rescore().update(taskId, pass.progress());
+        drift.startModel(model.model(), now);
+        LOG.info("Task {}: scoring with {} from stream time {}; re-scoring about {} customers {}", taskId, model,
+                java.time.Instant.ofEpochMilli(streamTime), pass.approximateTotal,
+                switch (takeover) {
+                    case IN_TIME -> "now (the events reached its validity)";
+                    case LATE -> "in chunks (it arrived after its validity began)";
+                    case RESUMED -> "in chunks (resumed after a restart)";
+                });
+        if (takeover != Takeover.RESUMED) {
+            runtime.metrics().takeover(takeover == Takeover.LATE);
+        }
+        if (atOnce) {
+            while (!pass.done) {
+                rescoreChunk(now);
+            }
+        }
+    }
+
+    /**
+     * A restarted task goes on with the version and stream time it kept; the pass starts again and skips the
+     * customers this version already scored (it finishes a pass that a crash interrupted).
+     */
+    private void resumeClock(long now) {
+        byte[] kept = clockStore.get(taskId);
+        if (kept == null) {
+            return;
+        }
+        TaskClock clock = TaskClock.decode(kept);
+        CompiledModel model = versions.timeline().models().stream().filter(m -> m.version() == clock.version())
+                .findFirst().orElse(null);
+        streamTime = clock.streamTime();
+        if (model == null) {
+            LOG.warn("Task {}: the version it scored with, v{}, is no longer known; the model of stream time {} takes over",
+                    taskId, clock.version(), java.time.Instant.ofEpochMilli(streamTime));
+            model = versions.timeline().at(streamTime);
+            if (model == null) {
+                return;
+            }
+        }
+        enter(model, Takeover.RESUMED, now);
     }
 
     /**

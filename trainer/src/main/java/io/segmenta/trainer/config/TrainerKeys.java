@@ -25,8 +25,7 @@ public final class TrainerKeys {
     public static final Setting<String> TOPIC_EVENTS = SharedSettings.TOPIC_EVENTS;
     public static final Setting<String> TOPIC_MODELS = SharedSettings.TOPIC_MODELS;
     public static final Setting<String> TOPIC_DEAD_LETTERS = SharedSettings.TOPIC_DEAD_LETTERS;
-    public static final Setting<String> TOPIC_MODEL_HISTORY = Setting.topic("segmenta.topic.model-history",
-            TopicNames.SEGMENT_MODEL_HISTORY, "output: every model version (not compacted), for audit and replay");
+    public static final Setting<String> TOPIC_MODEL_HISTORY = SharedSettings.TOPIC_MODEL_HISTORY;
     public static final Setting<String> TOPIC_DRIFT = Setting.topic("segmenta.topic.drift", TopicNames.SEGMENT_DRIFT,
             "output: a drift report per model and window");
     public static final Setting<String> MODEL_NAME = SharedSettings.MODEL_NAME;

@@ -84,7 +84,7 @@ public final class KafkaWiring {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> wanted = List.of(
                     new NewTopic(t.models(), 1, (short) -1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(t.modelHistory(), 1, (short) -1),
+                    new NewTopic(t.modelHistory(), 1, (short) -1).configs(Map.of("retention.ms", "-1")),
                     new NewTopic(t.drift(), 1, (short) -1),
                     new NewTopic(t.deadLetters(), 1, (short) -1));
             List<NewTopic> missing = wanted.stream().filter(n -> !existing.contains(n.name())).toList();
