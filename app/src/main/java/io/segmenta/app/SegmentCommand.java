@@ -4,6 +4,7 @@ import io.segmenta.analysis.AnalyzeCommand;
 import io.segmenta.app.demo.DemoCommand;
 import io.segmenta.app.generate.GenerateCommand;
 import io.segmenta.app.produce.ProduceCommand;
+import io.segmenta.app.replay.ReplayCommand;
 import io.segmenta.streams.AssignerCommand;
 import io.segmenta.trainer.TrainerCommand;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
 @Command(name = "segment", mixinStandardHelpOptions = true, version = "segmenta 0.1.0-SNAPSHOT",
         description = "Streaming customer segmentation on Kafka.",
         subcommands = {DemoCommand.class, GenerateCommand.class, ProduceCommand.class, AnalyzeCommand.class,
-                AssignerCommand.class, TrainerCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class})
+                AssignerCommand.class, TrainerCommand.class, ReplayCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class})
 public final class SegmentCommand implements Runnable {
 
     @CommandLine.Spec

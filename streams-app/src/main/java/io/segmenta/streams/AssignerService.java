@@ -1,5 +1,6 @@
 package io.segmenta.streams;
 
+import io.segmenta.streams.processor.EventScope;
 import io.segmenta.streams.processor.NodeNames;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -58,6 +59,7 @@ public final class AssignerService implements AutoCloseable {
     private AssignerHttpServer http;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
+    private EventScope scope = EventScope.ALL;
 
     /** With a REST registry client from the settings' {@code schema.registry.*} / {@code basic.auth.*} keys. */
     public AssignerService(AssignerSettings settings) {
@@ -69,6 +71,15 @@ public final class AssignerService implements AutoCloseable {
         this.settings = settings;
         this.registry = registry;
         this.runtime = AssignerRuntime.create(settings, meters);
+    }
+
+    /** Processes only the records of {@code scope} (a replay's range); call before {@link #start}. */
+    public synchronized AssignerService withScope(EventScope scope) {
+        if (streams != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.scope = java.util.Objects.requireNonNull(scope, "scope");
+        return this;
     }
 
     private static SchemaRegistry restRegistry(AssignerSettings settings) {
@@ -97,7 +108,7 @@ public final class AssignerService implements AutoCloseable {
                     + settings.httpPort() + ": " + e.getMessage(), e);
         }
         Properties props = settings.streamsProperties(http.port());
-        streams = new KafkaStreams(AssignerTopology.build(settings, registry, runtime), props);
+        streams = new KafkaStreams(AssignerTopology.build(settings, registry, runtime, scope), props);
         streams.setUncaughtExceptionHandler(new StreamsErrorPolicy(Duration.ofSeconds(1)));
         streams.setStateListener((next, previous) -> {
             LOG.info("Kafka Streams {} -> {}", previous, next);

@@ -9,6 +9,7 @@ import io.segmenta.schemas.serde.AvroDeserializer;
 import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.model.ModelStoreProcessor;
 import io.segmenta.streams.processor.AssignProcessor;
+import io.segmenta.streams.processor.EventScope;
 import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.streams.state.CustomerStateSerde;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,6 +45,12 @@ public final class AssignerTopology {
      * @param runtime  objects shared with the HTTP API and meters of this process
      */
     public static Topology build(AssignerSettings settings, SchemaRegistry registry, AssignerRuntime runtime) {
+        return build(settings, registry, runtime, EventScope.ALL);
+    }
+
+    /** @param scope the records of the events topic to process: all (live), or a replay's range */
+    public static Topology build(AssignerSettings settings, SchemaRegistry registry, AssignerRuntime runtime,
+                                 EventScope scope) {
         AssignerTopics topics = settings.topics();
         AvroDeserializer<CustomerEvent> events = new AvroDeserializer<>(registry, CustomerEvent.class);
         AvroDeserializer<SegmentModel> models = new AvroDeserializer<>(registry, SegmentModel.class);
@@ -54,7 +61,7 @@ public final class AssignerTopology {
 
         Topology topology = new Topology();
         topology.addSource(NodeNames.EVENTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
-        topology.addProcessor(NodeNames.ASSIGN_PROCESSOR, () -> new AssignProcessor(settings, runtime, events, models),
+        topology.addProcessor(NodeNames.ASSIGN_PROCESSOR, () -> new AssignProcessor(settings, runtime, events, models, scope),
                 NodeNames.EVENTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NodeNames.CUSTOMERS_STORE), Serdes.String(),

@@ -38,6 +38,7 @@ public final class AssignerMetrics {
     private final Counter assignments;
     private final Counter duplicates;
     private final Counter rescored;
+    private final Counter outOfScope;
     private final Counter takeoversInTime;
     private final Counter takeoversLate;
     private final Timer scoreLatency;
@@ -54,6 +55,8 @@ public final class AssignerMetrics {
                 .description("Events dropped as duplicates of a remembered event id").register(registry);
         this.rescored = Counter.builder("segmenta.assigner.rescored")
                 .description("Customers walked by re-score passes after a model update").register(registry);
+        this.outOfScope = Counter.builder("segmenta.assigner.out.of.scope")
+                .description("Records a replay skipped: outside its time range, customers or end offsets").register(registry);
         this.takeoversInTime = Counter.builder("segmenta.assigner.model.takeovers").tag("timing", "in-time")
                 .description("Model versions that took over a task when its events reached their validity "
                         + "(in-time) or that arrived after it had begun (late: the events in between were scored "
@@ -123,6 +126,11 @@ public final class AssignerMetrics {
         rescored.increment(customers);
     }
 
+    /** A replay skipped a record outside its range. */
+    public void skippedOutOfScope() {
+        outOfScope.increment();
+    }
+
     /** A model version took over a task: reached by its events in time, or arrived late. */
     public void takeover(boolean late) {
         (late ? takeoversLate : takeoversInTime).increment();
@@ -152,6 +160,10 @@ public final class AssignerMetrics {
 
     public double rescored() {
         return rescored.count();
+    }
+
+    public double outOfScope() {
+        return outOfScope.count();
     }
 
     public double takeovers(boolean late) {

@@ -72,6 +72,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     static final int EXPLAIN_TOP = 3;
 
     private final AssignerSettings settings;
+    private final EventScope scope;
     private final AssignerRuntime runtime;
     private final Deserializer<CustomerEvent> events;
     private final Deserializer<SegmentModel> models;
@@ -97,8 +98,9 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     private long seenGeneration = Long.MIN_VALUE;
 
     public AssignProcessor(AssignerSettings settings, AssignerRuntime runtime, Deserializer<CustomerEvent> events,
-                           Deserializer<SegmentModel> models) {
+                           Deserializer<SegmentModel> models, EventScope scope) {
         this.settings = settings;
+        this.scope = scope;
         this.runtime = runtime;
         this.events = events;
         this.models = models;
@@ -125,6 +127,11 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
 
     @Override
     public void process(Record<String, byte[]> record) {
+        if (!scope.endOffsets().isEmpty() && context.recordMetadata()
+                .map(m -> scope.pastEnd(m.partition(), m.offset())).orElse(false)) {
+            runtime.metrics().skippedOutOfScope();
+            return;
+        }
         runtime.metrics().event();
         CustomerEvent event;
         try {
@@ -141,6 +148,10 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             return;
         }
         String customerId = event.getCustomerId();
+        if (!scope.admits(customerId, event.getEventTime().toEpochMilli())) {
+            runtime.metrics().skippedOutOfScope();
+            return;
+        }
         if (!customerId.equals(record.key())) {
             deadLetter(record, "KEY_MISMATCH", AssignProcessor.class.getName(), "record key "
                     + (record.key() == null ? "null" : "'" + record.key() + "'") + " is not the event's customer id '"
