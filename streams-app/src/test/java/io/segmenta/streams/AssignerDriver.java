@@ -45,13 +45,18 @@ final class AssignerDriver implements AutoCloseable {
     final AvroSerializer<CustomerEvent> eventSerializer;
 
     AssignerDriver(Path stateDir, SchemaRegistry registry, Map<String, String> extraSettings) {
+        this(stateDir, registry, extraSettings, io.segmenta.streams.processor.EventScope.ALL);
+    }
+
+    AssignerDriver(Path stateDir, SchemaRegistry registry, Map<String, String> extraSettings,
+                   io.segmenta.streams.processor.EventScope scope) {
         Map<String, String> props = new HashMap<>(Map.of(
                 "bootstrap.servers", "unused:9092",
                 "state.dir", stateDir.toString()));
         props.putAll(extraSettings);
         settings = AssignerSettings.fromMap(props);
         runtime = AssignerRuntime.create(settings, new SimpleMeterRegistry());
-        driver = new TopologyTestDriver(AssignerTopology.build(settings, registry, runtime),
+        driver = new TopologyTestDriver(AssignerTopology.build(settings, registry, runtime, scope),
                 settings.streamsProperties(settings.httpPort()), WALL_CLOCK);
         eventSerializer = new AvroSerializer<>(registry, false);
         AssignerTopics topics = settings.topics();

@@ -6,6 +6,7 @@ import io.segmenta.avro.SegmentChange;
 import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.registry.InMemorySchemaRegistry;
 import io.segmenta.streams.model.ModelBoard;
+import io.segmenta.streams.processor.EventScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +134,24 @@ class EventTimeScoringTest {
             for (int c = 0; c < CUSTOMERS; c++) {
                 assertThat(assigner.customers().get("c" + c).assignment().modelVersion()).as("c%d", c).isEqualTo(3);
             }
+        }
+    }
+
+    @Test
+    void aReplayPinnedToOneVersionScoresEveryEventWithItWhateverItsTime() {
+        // given: the model history, and a run pinned to v2 (as a replay of a model under review would be)
+        EventScope pinned = new EventScope(null, null, java.util.Set.of(), Map.of(), 2);
+        try (AssignerDriver assigner = new AssignerDriver(stateDir.resolve("pinned"), registry, Map.of(), pinned)) {
+            HISTORY.forEach(assigner::publishVersion);
+
+            // when
+            events().forEach(assigner::send);
+
+            // then: every change is v2's, from the first event on, before v2's own training window ended too
+            List<SegmentChange> changes = assigner.changeValues();
+            assertThat(changes).isNotEmpty().allSatisfy(c -> assertThat(c.getModelVersion()).isEqualTo(2));
+            assertThat(changes.getFirst().getEventTime().toEpochMilli()).isLessThan(validFrom(HISTORY.getFirst()));
+            assertThat(assigner.runtime.metrics().takeovers(true)).isZero();
         }
     }
 

@@ -57,6 +57,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Only these customers: a comma-separated list, or @FILE with one id per line.")
     String customers;
 
+    @Option(names = "--model-version", paramLabel = "N",
+            description = "Score every event with this one version (e.g. one just published by analyze --publish), "
+                    + "whatever its time; default: each event with the model of its time.")
+    long modelVersion;
+
     @Option(names = "--overwrite", description = "Replace the output of an earlier replay with the same prefix.")
     boolean overwrite;
 
@@ -96,7 +101,8 @@ public final class ReplayCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             ReplayComparison comparison = new ReplayRun(request, System.err).run();
-            String markdown = comparison.markdown("Replay '" + prefix + "' against " + liveAssignments);
+            String markdown = comparison.markdown("Replay '" + prefix + "'" + (modelVersion > 0 ? " (v" + modelVersion
+                    + " for every event)" : "") + " against " + liveAssignments);
             Path file = report != null ? report : Path.of("replay-" + prefix + ".md");
             Files.writeString(file, markdown);
             out.print(markdown);
@@ -120,7 +126,11 @@ public final class ReplayCommand implements Callable<Integer> {
         settings.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.putIfAbsent(SchemaRegistryConfig.URL, schemaRegistry);
         ReplayRun.EventScopeRequest scope = new ReplayRun.EventScopeRequest(
-                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), customerIds());
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), customerIds(),
+                modelVersion);
+        if (modelVersion < 0) {
+            throw new IllegalArgumentException("--model-version must be positive, was " + modelVersion);
+        }
         if (scope.from() != null && scope.to() != null && !scope.from().isBefore(scope.to())) {
             throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
         }

@@ -52,8 +52,13 @@ public final class ReplayRun {
                           Map<String, String> settings, Duration adminTimeout, Duration progressEvery) {
     }
 
-    /** The range, without the end offsets (those are read at start). */
-    public record EventScopeRequest(java.time.Instant from, java.time.Instant to, Set<String> customers) {
+    /**
+     * The range, without the end offsets (those are read at start).
+     *
+     * @param pinnedVersion the one model version to score every event with; 0 for the model history as it was
+     */
+    public record EventScopeRequest(java.time.Instant from, java.time.Instant to, Set<String> customers,
+                                    long pinnedVersion) {
     }
 
     /** The refusal to run over an existing prefix (or another usage error): exit code 2. */
@@ -114,7 +119,11 @@ public final class ReplayRun {
                     new NewTopic(outputs.get(2), 1, (short) -1))).all().get();
             Map<Integer, Long> start = offsets(admin, events, partitions, OffsetSpec.earliest());
             Map<Integer, Long> end = offsets(admin, events, partitions, OffsetSpec.latest());
-            EventScope scope = new EventScope(request.scope().from(), request.scope().to(), request.scope().customers(), end);
+            if (request.scope().pinnedVersion() > 0) {
+                requireVersion(settings, request.scope().pinnedVersion());
+            }
+            EventScope scope = new EventScope(request.scope().from(), request.scope().to(), request.scope().customers(),
+                    end, request.scope().pinnedVersion());
             progress.printf("replay '%s': %,d records of %s (%d partitions) up to the end offsets of now%s; outputs %s.*%n",
                     request.prefix(), total(start, end), events, partitions, describe(request.scope()), request.prefix());
             try (AssignerService assigner = new AssignerService(settings).withScope(scope).start()) {
@@ -130,6 +139,40 @@ public final class ReplayRun {
         SchemaRegistry registry = RestSchemaRegistryClient.fromProperties(settings.registryProperties());
         return ReplayComparison.of(latest(settings, registry, request.liveAssignments()),
                 latest(settings, registry, output(TopicNames.SEGMENT_ASSIGNMENTS)));
+    }
+
+    /** Refuses a pinned version that neither the history nor the models topic holds for the model name. */
+    private void requireVersion(AssignerSettings settings, long version) {
+        SchemaRegistry registry = RestSchemaRegistryClient.fromProperties(settings.registryProperties());
+        AvroDeserializer<io.segmenta.avro.SegmentModel> reader = new AvroDeserializer<>(registry,
+                io.segmenta.avro.SegmentModel.class);
+        boolean[] found = new boolean[1];
+        for (String topic : List.of(settings.topics().modelHistory(), settings.topics().models())) {
+            try (var consumer = consumer(settings)) {
+                TopicScan.readToEnd(consumer, topic, request.adminTimeout(), r -> {
+                    if (r.value() != null && !found[0]) {
+                        try {
+                            var m = reader.deserialize(topic, r.value());
+                            found[0] = m.getModelName().equals(settings.modelName()) && m.getVersion() == version;
+                        } catch (RuntimeException unreadable) {
+                            // not a model this replay could pin
+                        }
+                    }
+                });
+            }
+        }
+        if (!found[0]) {
+            throw new Refused("model '" + settings.modelName() + "' v" + version + " is neither in "
+                    + settings.topics().modelHistory() + " nor in " + settings.topics().models());
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(AssignerSettings settings) {
+        Map<String, Object> props = new HashMap<>(new StreamsConfig(settings.streamsProperties(0))
+                .getGlobalConsumerConfigs("segmenta-replay-read"));
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private String output(String name) {
@@ -214,11 +257,7 @@ public final class ReplayRun {
     private Map<String, SegmentAssignment> latest(AssignerSettings settings, SchemaRegistry registry, String topic) {
         AvroDeserializer<SegmentAssignment> reader = new AvroDeserializer<>(registry, SegmentAssignment.class);
         Map<String, SegmentAssignment> out = new HashMap<>();
-        Map<String, Object> props = new HashMap<>(new StreamsConfig(settings.streamsProperties(0))
-                .getGlobalConsumerConfigs("segmenta-replay-compare"));
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = consumer(settings)) {
             TopicScan.readToEnd(consumer, topic, request.adminTimeout(), r -> {
                 if (r.value() == null) {
                     out.remove(r.key());
@@ -241,6 +280,8 @@ public final class ReplayRun {
         if (!scope.customers().isEmpty()) {
             parts.add(scope.customers().size() + " customers");
         }
+        parts.add(scope.pinnedVersion() > 0 ? "every event scored with v" + scope.pinnedVersion()
+                : "each event scored with the model of its time");
         return parts.isEmpty() ? "" : ", " + String.join(", ", parts);
     }
 

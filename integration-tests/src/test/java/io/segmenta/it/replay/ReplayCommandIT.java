@@ -106,6 +106,14 @@ class ReplayCommandIT {
             assertThat(partialCustomers).isSubsetOf(three).isNotEmpty();
             assertThat(partial).allSatisfy(c -> assertThat(c.getEventTime()).isAfterOrEqualTo(from));
             assertThat(part.out).contains("| " + partialCustomers.size() + " | ");
+
+            // when / then: pinned to a version the history does not hold, refused; to v1, every customer again
+            Run missing = replay(pipeline, prefix, "--overwrite", "--model-version", "9");
+            assertThat(missing.exit).isEqualTo(2);
+            assertThat(missing.err).contains("v9 is neither in");
+            Run pinned = replay(pipeline, prefix, "--overwrite", "--model-version", "1");
+            assertThat(pinned.exit).as(pinned.err).isZero();
+            assertThat(pinned.out).contains("(v1 for every event)").contains("| 150 | 0 (0.00 %) |");
         }
     }
 

@@ -21,13 +21,17 @@ public final class ModelTimeline {
     private final CompiledModel[] newest;
 
     private ModelTimeline(List<CompiledModel> byStart) {
+        this(byStart, false);
+    }
+
+    private ModelTimeline(List<CompiledModel> byStart, boolean always) {
         this.byStart = List.copyOf(byStart);
         this.starts = new long[byStart.size()];
         this.newest = new CompiledModel[byStart.size()];
         CompiledModel best = null;
         for (int i = 0; i < byStart.size(); i++) {
             CompiledModel m = byStart.get(i);
-            starts[i] = validFrom(m);
+            starts[i] = always ? Long.MIN_VALUE : validFrom(m);
             best = best == null || m.version() > best.version() ? m : best;
             newest[i] = best;
         }
@@ -35,6 +39,11 @@ public final class ModelTimeline {
 
     public static ModelTimeline empty() {
         return EMPTY;
+    }
+
+    /** One version for every time: a replay pinned to a model scores all its events with it. */
+    public static ModelTimeline pinned(CompiledModel model) {
+        return new ModelTimeline(List.of(model), true);
     }
 
     /** @param models compiled versions of one lineage, one per version */
@@ -47,6 +56,16 @@ public final class ModelTimeline {
     /** When a model starts to be valid: the end of its training window. */
     public static long validFrom(CompiledModel model) {
         return model.trainingEndMillis();
+    }
+
+    /** When {@code model} starts to serve in this timeline (Long.MIN_VALUE when pinned). */
+    public long startOf(CompiledModel model) {
+        for (int i = 0; i < byStart.size(); i++) {
+            if (byStart.get(i).version() == model.version()) {
+                return starts[i];
+            }
+        }
+        throw new IllegalArgumentException(model + " is not in this timeline");
     }
 
     /** The newest version valid at {@code timeMillis}, or null when every version starts later. */

@@ -17,12 +17,14 @@ import java.util.Map;
  * history topic's versions and the models topic's latest) and adds every version not seen yet that passes every
  * check again: a store restored without the global processor (a state directory written by another build) may hold
  * a model that would have been refused. A version, once valid, stays: a bad record that replaces the latest model
- * in its store does not take the good one away. Not thread-safe: one per task.
+ * in its store does not take the good one away. A task pinned to one version (a replay) serves that version alone, for
+ * every time. Not thread-safe: one per task.
  */
 public final class TaskModels {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskModels.class);
 
+    private final long pinnedVersion;
     private final ScorerCache scorers;
     private final ModelBoard board;
     private final Deserializer<SegmentModel> deserializer;
@@ -36,6 +38,13 @@ public final class TaskModels {
     private ModelTimeline timeline = ModelTimeline.empty();
 
     public TaskModels(ScorerCache scorers, ModelBoard board, Deserializer<SegmentModel> deserializer, String topic) {
+        this(scorers, board, deserializer, topic, 0);
+    }
+
+    /** @param pinnedVersion the only version to serve, for every time (a pinned replay); 0 for all versions */
+    public TaskModels(ScorerCache scorers, ModelBoard board, Deserializer<SegmentModel> deserializer, String topic,
+                      long pinnedVersion) {
+        this.pinnedVersion = pinnedVersion;
         this.scorers = scorers;
         this.board = board;
         this.deserializer = deserializer;
@@ -70,7 +79,8 @@ public final class TaskModels {
             added |= consider(newest, nowMillis, false);
         }
         if (added) {
-            timeline = ModelTimeline.of(valid.values());
+            timeline = pinnedVersion > 0 ? ModelTimeline.pinned(valid.get(pinnedVersion))
+                    : ModelTimeline.of(valid.values());
         }
         return added;
     }
@@ -90,7 +100,8 @@ public final class TaskModels {
         if (fromHistory) {
             historyUpTo = Math.max(historyUpTo, version);
         }
-        if (valid.containsKey(version) || Arrays.equals(seen.get(version), bytes)) {
+        if ((pinnedVersion > 0 && version != pinnedVersion) || valid.containsKey(version)
+                || Arrays.equals(seen.get(version), bytes)) {
             return false;
         }
         seen.put(version, bytes);

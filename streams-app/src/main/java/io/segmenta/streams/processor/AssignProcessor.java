@@ -15,7 +15,6 @@ import io.segmenta.schemas.serde.WireFormatException;
 import io.segmenta.streams.AssignerRuntime;
 import io.segmenta.streams.AssignerSettings;
 import io.segmenta.streams.model.CompiledModel;
-import io.segmenta.streams.model.ModelTimeline;
 import io.segmenta.streams.model.TaskModels;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
@@ -43,7 +42,7 @@ import java.util.List;
  *       is partitioned by that key), is dead-lettered</li>
  *   <li>read the customer's state (one store read), drop the event if its id is remembered (duplicate)</li>
  *   <li>fold it into the profile, remember its id, and score with the model of the task's event time, if any
- *       ({@link ModelTimeline#at}: the newest version whose training window ended by then): the customer keeps its
+ *       ({@link io.segmenta.streams.model.ModelTimeline#at}: the newest version whose training window ended by then): the customer keeps its
  *       current segment unless the best one beats it by the switch margin ({@link AssignerSettings#switchMargin}) at
  *       enough of her events in a row ({@link AssignerSettings#switchPersistence})</li>
  *   <li>emit a {@code SegmentChange} when the segment changed (first assignment included) and a
@@ -116,7 +115,8 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         this.historyStore = context.getStateStore(NodeNames.MODEL_HISTORY_STORE);
         this.clockStore = context.getStateStore(NodeNames.TASK_CLOCK_STORE);
         this.taskId = context.taskId().toString();
-        this.versions = new TaskModels(runtime.scorers(), runtime.models(), models, settings.topics().models());
+        this.versions = new TaskModels(runtime.scorers(), runtime.models(), models, settings.topics().models(),
+                scope.pinnedVersion());
         this.drift = new DriftWindow(taskId, runtime.drift(), settings.driftWindow());
         long now = context.currentSystemTimeMs();
         seenGeneration = runtime.models().generation();
@@ -219,7 +219,9 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         streamTime = eventTime;
         CompiledModel due = versions.timeline().at(streamTime);
         if (isNewer(due)) {
-            enter(due, ModelTimeline.validFrom(due) > before ? Takeover.IN_TIME : Takeover.LATE, now);
+            // the task's first event finds the store as a replay would (empty, or restored without a clock): at once
+            boolean reached = before == Long.MIN_VALUE || versions.timeline().startOf(due) > before;
+            enter(due, reached ? Takeover.IN_TIME : Takeover.LATE, now);
         }
     }
 

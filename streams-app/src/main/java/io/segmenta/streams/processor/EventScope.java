@@ -15,15 +15,26 @@ import java.util.Set;
  * @param customers  the customers processed; empty for all
  * @param endOffsets per partition of the events topic, the offset where processing stops (a replay ends at the end
  *                   offsets it saw at start, whatever arrives later); empty for no bound
+ * @param pinnedVersion the one model version every event is scored with, whatever its time (a replay pinned to a
+ *                   model, e.g. one just published by {@code analyze --publish}); 0 for the model history
  */
-public record EventScope(Instant from, Instant to, Set<String> customers, Map<Integer, Long> endOffsets) {
+public record EventScope(Instant from, Instant to, Set<String> customers, Map<Integer, Long> endOffsets,
+                         long pinnedVersion) {
 
-    /** Every record: the live assigner. */
-    public static final EventScope ALL = new EventScope(null, null, Set.of(), Map.of());
+    /** Every record, with the model history: the live assigner. */
+    public static final EventScope ALL = new EventScope(null, null, Set.of(), Map.of(), 0);
+
+    /** A range scored with the model history. */
+    public EventScope(Instant from, Instant to, Set<String> customers, Map<Integer, Long> endOffsets) {
+        this(from, to, customers, endOffsets, 0);
+    }
 
     public EventScope {
         customers = Set.copyOf(Objects.requireNonNull(customers, "customers"));
         endOffsets = Map.copyOf(Objects.requireNonNull(endOffsets, "endOffsets"));
+        if (pinnedVersion < 0) {
+            throw new IllegalArgumentException("a pinned version is positive, was " + pinnedVersion);
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("the range is empty: from " + from + " is not before to " + to);
         }
