@@ -248,7 +248,11 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         }
         entered = model;
         runtime.models().activated(model);
-        clockStore.put(taskId, TaskClock.encode(model.version(), streamTime));
+        if (takeover != Takeover.RESUMED) {
+            // unchanged when resumed (and a store is not written from init, outside any record)
+            clockStore.put(taskId, TaskClock.encode(model.version(), streamTime));
+            runtime.metrics().takeover(takeover == Takeover.LATE);
+        }
         pass = new RescorePass(model, customers.approximateNumEntries());
         runtime.rescore().update(taskId, pass.progress());
         drift.startModel(model.model(), now);
@@ -259,9 +263,6 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
                     case LATE -> "in chunks (it arrived after its validity began)";
                     case RESUMED -> "in chunks (resumed after a restart)";
                 });
-        if (takeover != Takeover.RESUMED) {
-            runtime.metrics().takeover(takeover == Takeover.LATE);
-        }
         if (atOnce) {
             while (!pass.done) {
                 rescoreChunk(now);
