@@ -135,6 +135,11 @@ public class AnalyzeCommand implements Callable<Integer> {
             description = "Models topic (default: segment-models).")
     String topic;
 
+    @Option(names = "--history-topic", defaultValue = PublishOptions.DEFAULT_HISTORY_TOPIC, paramLabel = "TOPIC",
+            description = "Model history topic, where every version is kept for event-time scoring and replays "
+                    + "(default: segment-model-history; 'none' to skip).")
+    String historyTopic;
+
     private PrintStream err = System.err;
     private PrintStream stdout = System.out;
 
@@ -182,7 +187,7 @@ public class AnalyzeCommand implements Callable<Integer> {
 
     private int run() {
         PublishOptions publishOptions = publish ? new PublishOptions(bootstrapServers, schemaRegistry, modelName, topic,
-                PublishOptions.DEFAULT_TIMEOUT) : null;
+                "none".equals(historyTopic) ? null : historyTopic, PublishOptions.DEFAULT_TIMEOUT) : null;
         AnalysisOptions options = options();
         Progress progress = quiet ? Progress.silent() : new Progress(err, Analyzer.STAGES + 1 + (publish ? 1 : 0));
         Analysis analysis = new Analyzer(options).run(progress);

@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a model to the compacted models topic, keyed by model name, in the Confluent Avro wire format
- * ({@link AvroSerializer}); finds the latest published version of a name by reading the topic from the beginning.
+ * Sends a model to the compacted models topic and to the history topic (every version, kept: the assigner scores an
+ * event with the model of its time, and a replay after this version was superseded must still find it), keyed by
+ * model name, in the Confluent Avro wire format ({@link AvroSerializer}); finds the latest published version of a name
+ * by reading the models topic from the beginning.
  * Clients are injected so that tests can use Kafka's mock clients.
  */
 public final class ModelPublisher implements AutoCloseable {
@@ -34,13 +36,16 @@ public final class ModelPublisher implements AutoCloseable {
     private final Producer<String, SegmentModel> producer;
     private final Consumer<String, SegmentModel> consumer;
     private final String topic;
+    private final String historyTopic;
     private final Duration timeout;
 
+    /** @param historyTopic the history topic, or null to write the models topic only */
     public ModelPublisher(Producer<String, SegmentModel> producer, Consumer<String, SegmentModel> consumer,
-                          String topic, Duration timeout) {
+                          String topic, String historyTopic, Duration timeout) {
         this.producer = producer;
         this.consumer = consumer;
         this.topic = topic;
+        this.historyTopic = historyTopic;
         this.timeout = timeout;
     }
 
@@ -67,7 +72,7 @@ public final class ModelPublisher implements AutoCloseable {
         AvroDeserializer<SegmentModel> values = new AvroDeserializer<>();
         values.configure(c, false);
         KafkaConsumer<String, SegmentModel> consumer = new KafkaConsumer<>(c, new StringDeserializer(), values);
-        return new ModelPublisher(producer, consumer, options.topic(), options.timeout());
+        return new ModelPublisher(producer, consumer, options.topic(), options.historyTopic(), options.timeout());
     }
 
     private static AvroSerializer<SegmentModel> configured(AvroSerializer<SegmentModel> s, Map<String, Object> cfg) {
@@ -87,8 +92,18 @@ public final class ModelPublisher implements AutoCloseable {
         return Optional.ofNullable(latest[0]);
     }
 
-    /** Sends the model keyed by its name and waits for the acknowledgement. */
+    /**
+     * Sends the model keyed by its name, to the history first and then to the models topic (so that an assigner never
+     * serves a version its history lacks), and waits for both acknowledgements; returns the models topic's.
+     */
     public RecordMetadata send(SegmentModel model) {
+        if (historyTopic != null) {
+            send(historyTopic, model);
+        }
+        return send(topic, model);
+    }
+
+    private RecordMetadata send(String topic, SegmentModel model) {
         try {
             return producer.send(new ProducerRecord<>(topic, model.getModelName(), model))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

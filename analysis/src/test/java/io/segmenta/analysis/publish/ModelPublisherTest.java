@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ModelPublisherTest {
 
     private static final String TOPIC = "segment-models";
+    private static final String HISTORY = "segment-model-history";
     private static final TopicPartition TP = new TopicPartition(TOPIC, 0);
     private static Analysis transactions;
 
@@ -72,14 +73,16 @@ class ModelPublisherTest {
                 new AvroSerializer<>(registry, false));
         ServableModelBuilder builder = new ServableModelBuilder();
 
-        ModelPublisher first = new ModelPublisher(producer, consumerWith(), TOPIC, Duration.ofSeconds(5));
+        ModelPublisher first = new ModelPublisher(producer, consumerWith(), TOPIC, HISTORY, Duration.ofSeconds(5));
         assertThat(first.latest("default")).isEmpty();
         SegmentModel v1 = builder.build(transactions, "default", null);
         first.send(v1);
 
-        ProducerRecord<String, SegmentModel> sent = producer.history().get(0);
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly(HISTORY, TOPIC);
+        ProducerRecord<String, SegmentModel> sent = producer.history().get(1);
         assertThat(sent.key()).isEqualTo("default");
         assertThat(sent.topic()).isEqualTo(TOPIC);
+        assertThat(producer.history().get(0).value()).isEqualTo(v1);
         assertThat(v1.getVersion()).isEqualTo(1);
         assertThat(v1.getTags()).containsEntry("producer", "analyze").containsEntry("source", "transactions.csv");
         assertThat(v1.getAlgorithm()).isIn(Algorithm.KMEANS, Algorithm.GMM_FULL, Algorithm.GMM_DIAGONAL);
@@ -91,13 +94,13 @@ class ModelPublisherTest {
         byte[] bytes = new AvroSerializer<SegmentModel>(registry, false).serialize(TOPIC, v1);
         assertThat(new AvroDeserializer<>(registry, SegmentModel.class).deserialize(TOPIC, bytes)).isEqualTo(v1);
 
-        ModelPublisher second = new ModelPublisher(producer, consumerWith(v1), TOPIC, Duration.ofSeconds(5));
+        ModelPublisher second = new ModelPublisher(producer, consumerWith(v1), TOPIC, HISTORY, Duration.ofSeconds(5));
         SegmentModel latest = second.latest("default").orElseThrow();
         assertThat(latest.getVersion()).isEqualTo(1);
         SegmentModel v2 = builder.build(transactions, "default", latest);
         assertThat(v2.getVersion()).isEqualTo(2);
         assertThat(v2.getParentVersion()).isEqualTo(1L);
-        assertThat(new ModelPublisher(producer, consumerWith(v1), TOPIC, Duration.ofSeconds(5)).latest("other"))
+        assertThat(new ModelPublisher(producer, consumerWith(v1), TOPIC, HISTORY, Duration.ofSeconds(5)).latest("other"))
                 .isEmpty();
     }
 

@@ -34,17 +34,36 @@ class AnalyzePublishIT {
     void theAnalysisOfTransactionsPublishesAServableModel(@TempDir Path out) throws Exception {
         Path retail = datasets().resolve("online-retail-by-day");
         assumeTrue(Files.isDirectory(retail), "skipped: dataset online-retail-by-day not found at " + retail);
-        String topic = "analyze-" + System.currentTimeMillis() + ".segment-models";
+        String prefix = "analyze-" + System.currentTimeMillis();
+        String topic = prefix + ".segment-models";
+        String history = prefix + ".segment-model-history";
         String bootstrap = KafkaFixture.bootstrapServers();
         String registry = SchemaRegistryFixture.url().toString();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            KafkaTopics.createAndAwait(admin, List.of(KafkaTopics.compacted(topic, 1)), Duration.ofSeconds(30));
+            KafkaTopics.createAndAwait(admin, List.of(KafkaTopics.compacted(topic, 1), KafkaTopics.plain(history, 1)),
+                    Duration.ofSeconds(30));
         }
 
         int exit = AnalyzeCommand.commandLine().execute(retail.toString(), "--out", out.toString(), "--k", "4",
                 "--tsne-rows", "0", "--quiet", "--publish", "--bootstrap-servers", bootstrap, "--schema-registry", registry,
-                "--topic", topic);
+                "--topic", topic, "--history-topic", history);
 
+        List<SegmentModel> models = read(bootstrap, registry, topic);
+        List<SegmentModel> kept = read(bootstrap, registry, history);
+        System.out.printf("[analyze publish] exit %d, %d model(s) on %s: %s%n", exit, models.size(), topic,
+                models.isEmpty() ? "-" : "v" + models.get(0).getVersion() + " k=" + models.get(0).getSegments().size()
+                        + " tags " + models.get(0).getTags());
+        assertThat(exit).isZero();
+        assertThat(models).hasSize(1);
+        assertThat(kept).as("the version is in the history too, for event-time scoring and replays").isEqualTo(models);
+        SegmentModel model = models.get(0);
+        assertThat(model.getTags()).containsEntry("producer", "analyze");
+        assertThat(model.getSegments()).hasSize(4);
+        assertThat(SegmentScorer.compile(model).segmentCount()).isEqualTo(4);
+        assertThat(Files.exists(out.resolve("report.html"))).isTrue();
+    }
+
+    private static List<SegmentModel> read(String bootstrap, String registry, String topic) {
         List<SegmentModel> models = new ArrayList<>();
         var reader = new AvroDeserializer<>(new RestSchemaRegistryClient(SchemaRegistryConfig.of(registry)), SegmentModel.class);
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -56,16 +75,7 @@ class AnalyzePublishIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> models.add(reader.deserialize(r.topic(), r.value())));
             }
         }
-        System.out.printf("[analyze publish] exit %d, %d model(s) on %s: %s%n", exit, models.size(), topic,
-                models.isEmpty() ? "-" : "v" + models.get(0).getVersion() + " k=" + models.get(0).getSegments().size()
-                        + " tags " + models.get(0).getTags());
-        assertThat(exit).isZero();
-        assertThat(models).hasSize(1);
-        SegmentModel model = models.get(0);
-        assertThat(model.getTags()).containsEntry("producer", "analyze");
-        assertThat(model.getSegments()).hasSize(4);
-        assertThat(SegmentScorer.compile(model).segmentCount()).isEqualTo(4);
-        assertThat(Files.exists(out.resolve("report.html"))).isTrue();
+        return models;
     }
 
     private static Path datasets() {
