@@ -31,7 +31,7 @@ compacted=(--config cleanup.policy=compact --config min.cleanable.dirty.ratio=0.
 
 create customer-events       4                  # input: key = customer id
 create segment-models        1 "${compacted[@]}" # latest model per model name
-create segment-model-history 1                  # every model version, for audits
+create segment-model-history 1 --config retention.ms=-1 # every model version, kept: event-time scoring, replays, audits
 create segment-assignments   4 "${compacted[@]}" # current segment per customer
 create segment-changes       4                  # one record per segment change
 create segment-drift         1                  # trainer's drift reports

@@ -151,13 +151,14 @@ class DeploymentFilesTest {
         String script = read("deploy/kafka/create-topics.sh");
         AssignerTopics a = AssignerTopics.DEFAULTS;
         TrainerSettings.Topics t = TrainerSettings.Topics.DEFAULTS;
-        for (String topic : List.of(a.events(), a.models(), a.assignments(), a.changes(), a.deadLetters(),
-                t.modelHistory(), t.drift(), t.deadLetters())) {
+        for (String topic : List.of(a.events(), a.models(), a.modelHistory(), a.assignments(), a.changes(),
+                a.deadLetters(), t.modelHistory(), t.drift(), t.deadLetters())) {
             assertThat(script).as("create-topics.sh").containsPattern("(?m)^create " + Pattern.quote(topic) + " ");
         }
         assertThat(script).containsPattern("(?m)^create segment-models +1 \"\\$\\{compacted\\[@]}\"")
                 .containsPattern("(?m)^create segment-assignments +4 \"\\$\\{compacted\\[@]}\"")
-                .containsPattern("(?m)^create customer-events +4 ");
+                .containsPattern("(?m)^create customer-events +4 ")
+                .containsPattern("(?m)^create segment-model-history +1 --config retention.ms=-1 ");
     }
 
     @Test
