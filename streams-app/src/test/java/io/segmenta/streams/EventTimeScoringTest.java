@@ -78,6 +78,8 @@ class EventTimeScoringTest {
             assertThat(assigner.runtime.metrics().takeovers(true)).isZero();
             assertThat(assigner.runtime.models().entries()).filteredOn(e -> e.status() == ModelBoard.Status.ACTIVE)
                     .extracting(ModelBoard.Entry::version).containsExactly(3L);
+            assertThat(assigner.runtime.models().entries()).filteredOn(e -> e.version() == 1).first()
+                    .extracting(ModelBoard.Entry::validFrom).isEqualTo(HISTORY.getFirst().getTrainingWindow().getEnd());
         }
     }
 

@@ -107,7 +107,8 @@ public final class AssignerViews {
 
     public static Views.ModelsView models(String modelName, ModelBoard board, RescoreProgress rescore) {
         List<Views.ModelEntry> versions = board.entries().stream()
-                .map(e -> new Views.ModelEntry(e.version(), e.status().name(), e.reason(), e.seenAt().toString()))
+                .map(e -> new Views.ModelEntry(e.version(), e.status().name(), e.reason(), e.seenAt().toString(),
+                        e.validFrom() == null ? null : e.validFrom().toString()))
                 .toList();
         RescoreProgress.Summary r = rescore.summary();
         return new Views.ModelsView(modelName, board.active().map(CompiledModel::version).orElse(null), versions,

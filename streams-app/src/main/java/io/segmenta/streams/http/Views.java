@@ -47,7 +47,7 @@ public final class Views {
     public record ModelsView(String modelName, Long activeVersion, List<ModelEntry> versions, RescoreView rescore) {
     }
 
-    public record ModelEntry(long version, String status, String reason, String seenAt) {
+    public record ModelEntry(long version, String status, String reason, String seenAt, String validFrom) {
     }
 
     public record RescoreView(boolean running, Long modelVersion, long rescored, long approximateTotal, double progress) {

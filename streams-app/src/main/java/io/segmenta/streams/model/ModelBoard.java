@@ -24,11 +24,15 @@ public final class ModelBoard {
     /** Status of a seen version relative to the active one. */
     public enum Status { ACTIVE, PENDING, SUPERSEDED, REFUSED }
 
-    /** One version as reported by {@code /models}. */
-    public record Entry(String modelName, long version, Status status, String reason, Instant seenAt) {
+    /**
+     * One version as reported by {@code /models}.
+     *
+     * @param validFrom when the version starts to score events (the end of its training window); null if refused
+     */
+    public record Entry(String modelName, long version, Status status, String reason, Instant seenAt, Instant validFrom) {
     }
 
-    private record Seen(String modelName, long version, String refusal, long seenAtMillis) {
+    private record Seen(String modelName, long version, String refusal, long seenAtMillis, Instant validFrom) {
     }
 
     private final Deque<Seen> seen = new ArrayDeque<>();
@@ -43,7 +47,8 @@ public final class ModelBoard {
                     return; // re-read of a stored model (restore, replay)
                 }
             }
-            record(new Seen(model.getModelName(), model.getVersion(), null, nowMillis));
+            record(new Seen(model.getModelName(), model.getVersion(), null, nowMillis,
+                    model.getTrainingWindow() == null ? null : model.getTrainingWindow().getEnd()));
         }
         generation.incrementAndGet();
     }
@@ -57,7 +62,7 @@ public final class ModelBoard {
                 }
             }
         }
-        record(new Seen(modelName, version, reason, nowMillis));
+        record(new Seen(modelName, version, reason, nowMillis, null));
     }
 
     /** A task now scores with {@code model}; the board shows the newest model any task uses. */
@@ -88,7 +93,8 @@ public final class ModelBoard {
                 Status status = s.refusal != null ? Status.REFUSED
                         : s.version == activeVersion ? Status.ACTIVE
                         : s.version > activeVersion ? Status.PENDING : Status.SUPERSEDED;
-                out.add(new Entry(s.modelName, s.version, status, s.refusal, Instant.ofEpochMilli(s.seenAtMillis)));
+                out.add(new Entry(s.modelName, s.version, status, s.refusal, Instant.ofEpochMilli(s.seenAtMillis),
+                        s.validFrom));
             }
         }
         return out;

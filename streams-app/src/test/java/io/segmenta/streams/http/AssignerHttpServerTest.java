@@ -153,14 +153,15 @@ class AssignerHttpServerTest {
     @Test
     void modelsListVersionsAndReScoreProgress() throws Exception {
         queries.models = new Views.ModelsView("default", 2L,
-                List.of(new Views.ModelEntry(3, "REFUSED", "half-life", "2026-01-15T10:00:00Z"),
-                        new Views.ModelEntry(2, "ACTIVE", null, "2026-01-15T09:00:00Z")),
+                List.of(new Views.ModelEntry(3, "REFUSED", "half-life", "2026-01-15T10:00:00Z", null),
+                        new Views.ModelEntry(2, "ACTIVE", null, "2026-01-15T09:00:00Z", "2026-01-14T00:00:00Z")),
                 new Views.RescoreView(true, 2L, 500, 2000, 0.25));
 
         JsonNode body = json.readTree(get("/models").body());
 
         assertThat(body.get("activeVersion").asLong()).isEqualTo(2);
         assertThat(body.get("versions").get(0).get("status").asText()).isEqualTo("REFUSED");
+        assertThat(body.get("versions").get(1).get("validFrom").asText()).isEqualTo("2026-01-14T00:00:00Z");
         assertThat(body.get("rescore").get("progress").asDouble()).isEqualTo(0.25);
     }
 
