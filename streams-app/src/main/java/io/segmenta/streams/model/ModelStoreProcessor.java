@@ -123,6 +123,11 @@ public final class ModelStoreProcessor implements Processor<String, byte[], Void
         return modelName + "/" + String.format("%0" + VERSION_DIGITS + "d", version);
     }
 
+    /** The version a {@link #historyKey} names. */
+    public static long historyVersion(String historyKey) {
+        return Long.parseLong(historyKey.substring(historyKey.length() - VERSION_DIGITS));
+    }
+
     /** The largest history key of a lineage (with {@link #historyKey}(name, 0), the bounds of its range). */
     public static String lastHistoryKey(String modelName) {
         return modelName + "/" + "9".repeat(VERSION_DIGITS);

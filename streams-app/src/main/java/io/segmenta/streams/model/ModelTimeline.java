@@ -87,8 +87,4 @@ public final class ModelTimeline {
     public List<CompiledModel> models() {
         return byStart;
     }
-
-    public int size() {
-        return byStart.size();
-    }
 }

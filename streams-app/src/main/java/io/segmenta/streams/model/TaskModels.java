@@ -37,10 +37,6 @@ public final class TaskModels {
     private long historyUpTo;
     private ModelTimeline timeline = ModelTimeline.empty();
 
-    public TaskModels(ScorerCache scorers, ModelBoard board, Deserializer<SegmentModel> deserializer, String topic) {
-        this(scorers, board, deserializer, topic, 0);
-    }
-
     /** @param pinnedVersion the only version to serve, for every time (a pinned replay); 0 for all versions */
     public TaskModels(ScorerCache scorers, ModelBoard board, Deserializer<SegmentModel> deserializer, String topic,
                       long pinnedVersion) {
@@ -70,7 +66,13 @@ public final class TaskModels {
         try (KeyValueIterator<String, byte[]> it = history.range(ModelStoreProcessor.historyKey(name, from),
                 ModelStoreProcessor.lastHistoryKey(name))) {
             while (it.hasNext()) {
-                added |= consider(it.next().value, nowMillis, true);
+                var entry = it.next();
+                // the key names the version: a version already taken or refused with these bytes is not decoded again
+                long version = ModelStoreProcessor.historyVersion(entry.key);
+                historyUpTo = Math.max(historyUpTo, version);
+                if (!valid.containsKey(version) && !Arrays.equals(seen.get(version), entry.value)) {
+                    added |= consider(entry.value, nowMillis, true);
+                }
             }
         }
         byte[] newest = latest.get(name);
@@ -97,9 +99,6 @@ public final class TaskModels {
             return false;
         }
         long version = model.getVersion();
-        if (fromHistory) {
-            historyUpTo = Math.max(historyUpTo, version);
-        }
         if ((pinnedVersion > 0 && version != pinnedVersion) || valid.containsKey(version)
                 || Arrays.equals(seen.get(version), bytes)) {
             return false;

@@ -41,7 +41,7 @@ class ModelTimelineTest {
     @Test
     void anEmptyTimelineServesNothing() {
         assertThat(ModelTimeline.empty().at(Long.MAX_VALUE)).isNull();
-        assertThat(ModelTimeline.of(List.of()).size()).isZero();
+        assertThat(ModelTimeline.of(List.of()).models()).isEmpty();
     }
 
     private static long day(int d) {
