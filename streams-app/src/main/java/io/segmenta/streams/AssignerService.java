@@ -119,7 +119,8 @@ public final class AssignerService implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(meters);
         HostInfo self = HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
-        http.start(new StreamsQueries(streams, self, runtime, settings.modelName(), settings.switchMargin()), meters::scrape);
+        http.start(new StreamsQueries(streams, self, runtime, settings.modelName(), settings.switchMargin(),
+                settings.historySize()), meters::scrape);
         streams.start();
         LOG.info("Assigner '{}' started: model '{}', events from {}, HTTP API at {}", settings.applicationId(),
                 settings.modelName(), settings.topics().events(), http.url());
@@ -144,7 +145,7 @@ public final class AssignerService implements AutoCloseable {
                 LOG.info("Created the model history topic '{}' (every version, kept): no trainer has written it yet",
                         topics.modelHistory());
             }
-            for (String store : List.of(NodeNames.CUSTOMERS_STORE, NodeNames.TASK_CLOCK_STORE)) {
+            for (String store : List.of(NodeNames.CUSTOMERS_STORE, NodeNames.TASK_CLOCK_STORE, NodeNames.HISTORY_STORE)) {
                 prepareChangelog(admin, existing, topics.events(), store);
             }
             for (String output : List.of(topics.assignments(), topics.changes(), topics.deadLetters())) {

@@ -39,6 +39,7 @@ import java.util.TreeMap;
  *                          and re-scores alike
  * @param switchPersistence how many of a customer's events in a row must choose another segment before she moves
  * @param minHistory        how much of her own time a customer's profile must span before her first segment
+ * @param historySize       segment transitions kept per customer (0 = none)
  */
 public record AssignerSettings(
         Map<String, String> clientProperties,
@@ -56,6 +57,7 @@ public record AssignerSettings(
         SwitchMargin switchMargin,
         SwitchPersistence switchPersistence,
         Duration minHistory,
+        int historySize,
         Duration driftWindow) {
 
     /**
@@ -103,6 +105,10 @@ public record AssignerSettings(
         Objects.requireNonNull(switchPersistence, "switchPersistence");
         if (minHistory == null || minHistory.isNegative()) {
             throw new IllegalArgumentException(AssignerKeys.MIN_HISTORY.key() + " must not be negative, was " + minHistory);
+        }
+        if (historySize < 0 || historySize > AssignerKeys.SEGMENT_HISTORY_MAX) {
+            throw new IllegalArgumentException(AssignerKeys.HISTORY_SIZE.key() + " must be 0.."
+                    + AssignerKeys.SEGMENT_HISTORY_MAX + ", was " + historySize);
         }
         requirePositive(AssignerKeys.DRIFT_WINDOW, driftWindow);
         if (advertisedHost == null || advertisedHost.isBlank()) {
@@ -163,6 +169,7 @@ public record AssignerSettings(
                 new SwitchMargin(ours.get(AssignerKeys.DISTANCE_MARGIN), ours.get(AssignerKeys.POSTERIOR_MARGIN)),
                 new SwitchPersistence(ours.get(AssignerKeys.CONSECUTIVE_WINS)),
                 ours.get(AssignerKeys.MIN_HISTORY),
+                ours.get(AssignerKeys.HISTORY_SIZE),
                 ours.get(AssignerKeys.DRIFT_WINDOW));
     }
 
@@ -227,7 +234,7 @@ public record AssignerSettings(
         client.putAll(more);
         return new AssignerSettings(client, registryProperties, topics, modelName, halfLifeDays, httpHost, httpPort,
                 advertisedHost, dedupSize, dedupWindow, rescoreChunk, rescoreInterval, switchMargin, switchPersistence,
-                minHistory, driftWindow);
+                minHistory, historySize, driftWindow);
     }
 
     private static void requirePositive(Setting<Duration> setting, Duration d) {

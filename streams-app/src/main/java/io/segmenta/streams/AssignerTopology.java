@@ -12,6 +12,7 @@ import io.segmenta.streams.processor.AssignProcessor;
 import io.segmenta.streams.processor.EventScope;
 import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.streams.state.CustomerStateSerde;
+import io.segmenta.streams.state.SegmentHistoryCodec;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,7 +28,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                         │   ├──► segment-assignments  (SegmentAssignment)
  *                                         │   └──► segment-dlq          (original bytes + headers)
  *                     store "customers" ──┘ (RocksDB, changelogged: profile + assignment + recent ids)
- *                     store "task-clock" ─┘ (changelogged: the version in force and the stream time it took over at)
+ *                     store "task-clock" ─┤ (changelogged: the version in force and the stream time it took over at)
+ *               store "customer-history" ─┘ (changelogged: each customer's latest segment transitions)
  *   segment-models ────────► models-loader ────────► global store "models" (the latest accepted model, raw bytes)
  *   segment-model-history ─► model-history-loader ─► global store "model-history" (every accepted version)
  * </pre>
@@ -68,6 +70,9 @@ public final class AssignerTopology {
                 new CustomerStateSerde(settings.dedupSize())), NodeNames.ASSIGN_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NodeNames.TASK_CLOCK_STORE), Serdes.String(), Serdes.ByteArray()),
+                NodeNames.ASSIGN_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NodeNames.HISTORY_STORE), Serdes.String(), SegmentHistoryCodec.serde()),
                 NodeNames.ASSIGN_PROCESSOR);
         topology.addSink(NodeNames.CHANGES_SINK, topics.changes(), new StringSerializer(), changes, NodeNames.ASSIGN_PROCESSOR);
         topology.addSink(NodeNames.ASSIGNMENTS_SINK, topics.assignments(), new StringSerializer(), assignments, NodeNames.ASSIGN_PROCESSOR);

@@ -81,6 +81,23 @@ class AssignerInstancesIT {
                 assertThat(get(first, "/models").path("activeVersion").asLong())
                         .isEqualTo(get(second, "/models").path("activeVersion").asLong()).isPositive();
 
+                // and: a customer's history and the segment she held at a time, the same at either instance
+                Map<String, JsonNode> histories = new HashMap<>();
+                for (String customer : assignments.keySet().stream().sorted().limit(20).toList()) {
+                    JsonNode history = get(first, "/customers/" + customer + "/history");
+                    assertThat(get(second, "/customers/" + customer + "/history")).as(customer).isEqualTo(history);
+                    JsonNode latest = history.path("transitions").path(0);
+                    assertThat(latest.path("segmentId").asInt()).as(customer)
+                            .isEqualTo(assignments.get(customer).getSegmentId());
+                    JsonNode held = get(second, "/customers/" + customer + "?at=" + latest.path("at").asText());
+                    assertThat(held.path("segmentId").asInt()).as(customer).isEqualTo(latest.path("segmentId").asInt());
+                    assertThat(held.path("since").asText()).isEqualTo(latest.path("at").asText());
+                    histories.put(customer, history);
+                }
+                System.out.printf("[assigner instances] histories of %d customers equal at both instances, %d "
+                        + "transitions in all%n", histories.size(),
+                        histories.values().stream().mapToInt(h -> h.path("transitions").size()).sum());
+
                 // when: the second instance leaves
                 second.close();
                 assertThat(awaitRunning(first)).isTrue();
@@ -95,6 +112,10 @@ class AssignerInstancesIT {
                 System.out.printf("[assigner instances] after the second left: %d of %d customers answered locally "
                         + "by the first%n", local, assignments.size());
                 assertThat(local).isEqualTo(CUSTOMERS);
+                // and: the histories of the customers it took over were restored from the changelog
+                for (Map.Entry<String, JsonNode> h : histories.entrySet()) {
+                    assertThat(get(first, "/customers/" + h.getKey() + "/history")).as(h.getKey()).isEqualTo(h.getValue());
+                }
             } finally {
                 second.close();
                 first.close();

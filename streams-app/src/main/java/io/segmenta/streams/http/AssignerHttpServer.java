@@ -12,12 +12,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +32,12 @@ import java.util.function.Supplier;
 
 /**
  * The assigner's HTTP API on the JDK's own {@link HttpServer} (no web framework to keep up to date; the API is six
- * read-only routes) with Jackson for JSON:
+ * handful of read-only routes) with Jackson for JSON:
  * <ul>
- *   <li>{@code GET /customers/{id}}: the customer's segment, explanation and profile, answered by the instance that
- *       owns the customer (a request to another instance is forwarded to it once)</li>
+ *   <li>{@code GET /customers/{id}}: the customer's segment, explanation and profile;
+ *       {@code GET /customers/{id}?at=<instant>}: the segment she held then (event time);
+ *       {@code GET /customers/{id}/history}: her latest transitions. Answered by the instance that owns the customer
+ *       (a request to another instance is forwarded to it once)</li>
  *   <li>{@code GET /segments}, {@code GET /models}: the active model's segments with live counts; versions seen</li>
  *   <li>{@code GET /health} (200 while the process is up), {@code GET /ready} (200 when Streams is RUNNING, else 503)</li>
  *   <li>{@code GET /metrics}: Prometheus text format</li>
@@ -43,6 +51,8 @@ public final class AssignerHttpServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+    private static final String CUSTOMERS = "/customers/";
+    private static final String HISTORY = "/history";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -114,9 +124,8 @@ public final class AssignerHttpServer implements AutoCloseable {
                     }
                 }
                 default -> {
-                    if (path.startsWith("/customers/") && path.length() > "/customers/".length()) {
-                        String id = URLDecoder.decode(path.substring("/customers/".length()), StandardCharsets.UTF_8);
-                        customer(exchange, id, isForwarded(exchange.getRequestURI()));
+                    if (path.startsWith(CUSTOMERS) && path.length() > CUSTOMERS.length()) {
+                        customer(exchange, path.substring(CUSTOMERS.length()));
                     } else {
                         sendJson(exchange, 404, new Views.ErrorView("not_found", "no route " + path));
                     }
@@ -128,21 +137,47 @@ public final class AssignerHttpServer implements AutoCloseable {
         }
     }
 
-    private void customer(HttpExchange exchange, String id, boolean forwarded) throws IOException {
-        CustomerLookup answer = queries.customer(id, forwarded);
+    /** @param rawRest the path after {@code /customers/}: the encoded id, then {@code /history} or nothing */
+    private void customer(HttpExchange exchange, String rawRest) throws IOException {
+        boolean history = rawRest.endsWith(HISTORY) && rawRest.length() > HISTORY.length();
+        String rawId = history ? rawRest.substring(0, rawRest.length() - HISTORY.length()) : rawRest;
+        if (rawId.contains("/")) {
+            sendJson(exchange, 404, new Views.ErrorView("not_found", "no route " + CUSTOMERS + rawRest
+                    + " (a '/' in a customer id is written %2F)"));
+            return;
+        }
+        String id = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
+        Map<String, String> params = queryParameters(exchange.getRequestURI());
+        CustomerQuery query;
+        if (history) {
+            query = new CustomerQuery.History();
+        } else if (params.containsKey("at")) {
+            Optional<Instant> at = parseInstant(params.get("at"));
+            if (at.isEmpty()) {
+                sendJson(exchange, 400, new Views.ErrorView("bad_request", "at must be an ISO-8601 instant "
+                        + "(2026-01-15T10:00:00Z) or date (2026-01-15, its start in UTC), got '" + params.get("at") + "'"));
+                return;
+            }
+            query = new CustomerQuery.At(at.get());
+        } else {
+            query = new CustomerQuery.Current();
+        }
+        CustomerLookup answer = queries.customer(id, query, "true".equals(params.get("forwarded")));
         switch (answer) {
-            case CustomerLookup.Found found -> sendJson(exchange, 200, found.customer());
+            case CustomerLookup.Found found -> sendJson(exchange, 200, found.view());
             case CustomerLookup.NotFound ignored ->
                     sendJson(exchange, 404, new Views.ErrorView("not_found", "no customer '" + id + "'"));
+            case CustomerLookup.NoAnswer none -> sendJson(exchange, 404, new Views.ErrorView(none.error(), none.message()));
             case CustomerLookup.Unavailable u -> sendJson(exchange, 503, new Views.ErrorView("unavailable", u.reason()));
             case CustomerLookup.Elsewhere elsewhere -> forward(exchange, id, elsewhere.owner());
         }
     }
 
-    /** Asks the owning instance and relays its answer, status included. */
+    /** Asks the owning instance the same question and relays its answer, status included. */
     private void forward(HttpExchange exchange, String id, URI owner) throws IOException {
-        URI target = owner.resolve("/customers/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")
-                + "?forwarded=true");
+        String query = exchange.getRequestURI().getRawQuery();
+        URI target = owner.resolve(exchange.getRequestURI().getRawPath()
+                + "?" + (query == null || query.isEmpty() ? "" : query + "&") + "forwarded=true");
         try {
             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(target).timeout(FORWARD_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -158,9 +193,33 @@ public final class AssignerHttpServer implements AutoCloseable {
         }
     }
 
-    private static boolean isForwarded(URI uri) {
+    /** An instant, or a date read as its start in UTC. */
+    static Optional<Instant> parseInstant(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text.trim()));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return Optional.of(LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static Map<String, String> queryParameters(URI uri) {
+        Map<String, String> params = new HashMap<>();
         String query = uri.getRawQuery();
-        return query != null && java.util.Arrays.asList(query.split("&")).contains("forwarded=true");
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                params.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
     }
 
     private void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

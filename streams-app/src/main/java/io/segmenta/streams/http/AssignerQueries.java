@@ -9,7 +9,7 @@ public interface AssignerQueries {
      * @param forwarded true when another instance forwarded the request: answer locally or not at all, so that
      *                  instances with different views of the partition assignment never forward in circles
      */
-    CustomerLookup customer(String customerId, boolean forwarded);
+    CustomerLookup customer(String customerId, CustomerQuery query, boolean forwarded);
 
     /** The active model's segments, or empty before the first model. */
     Optional<Views.SegmentsView> segments();

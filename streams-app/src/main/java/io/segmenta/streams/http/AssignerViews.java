@@ -16,6 +16,7 @@ import io.segmenta.streams.model.CompiledModel;
 import io.segmenta.streams.model.ModelBoard;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
+import io.segmenta.streams.state.SegmentHistory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,34 @@ public final class AssignerViews {
                 profile.eventCount(),
                 a == null || a.pendingWins() == 0 ? null : a.pendingSegmentId(),
                 a == null || a.pendingWins() == 0 ? null : a.pendingWins());
+    }
+
+    /** Her transitions, newest first. */
+    public static Views.HistoryView history(String customerId, SegmentHistory history, int capacity) {
+        List<Views.TransitionView> newestFirst = new ArrayList<>(history.transitions().size());
+        for (SegmentHistory.Transition t : history.transitions().reversed()) {
+            newestFirst.add(new Views.TransitionView(Instant.ofEpochMilli(t.atMillis()).toString(),
+                    t.fromSegmentId() == Assignment.NO_SEGMENT ? null : t.fromSegmentId(), t.segmentId(), t.label(),
+                    t.modelVersion(), t.cause().name()));
+        }
+        return new Views.HistoryView(customerId, capacity, history.truncated(), newestFirst);
+    }
+
+    /** The segment she held at {@code at}, or why that is not known. */
+    public static CustomerLookup heldAt(String customerId, SegmentHistory history, Instant at) {
+        return switch (history.at(at.toEpochMilli())) {
+            case SegmentHistory.HeldAt.Segment held -> new CustomerLookup.Found(new Views.HeldAtView(customerId,
+                    at.toString(), held.since().segmentId(), held.since().label(), held.since().modelVersion(),
+                    Instant.ofEpochMilli(held.since().atMillis()).toString(), held.since().cause().name()));
+            case SegmentHistory.HeldAt.NoSegment ignored -> new CustomerLookup.NoAnswer("no_segment_then",
+                    "customer '" + customerId + "' had no segment at " + at + (history.isEmpty() ? ""
+                            : " (her first segment dates from "
+                            + Instant.ofEpochMilli(history.transitions().getFirst().atMillis()) + ")"));
+            case SegmentHistory.HeldAt.NotKept notKept -> new CustomerLookup.NoAnswer("not_kept",
+                    "customer '" + customerId + "': " + at + " is before her oldest kept transition ("
+                            + Instant.ofEpochMilli(notKept.oldestKeptMillis()) + "); only the latest "
+                            + history.transitions().size() + " are kept (segmenta.assign.history-size)");
+        };
     }
 
     public static Optional<Views.SegmentsView> segments(Optional<CompiledModel> active, LiveDrift drift) {

@@ -5,10 +5,16 @@ import java.net.URI;
 /** The answer of the query side for one customer. */
 public sealed interface CustomerLookup {
 
-    record Found(Views.CustomerView customer) implements CustomerLookup {
+    /** @param view the JSON body: a {@link Views.CustomerView}, {@link Views.HeldAtView} or {@link Views.HistoryView} */
+    record Found(Object view) implements CustomerLookup {
     }
 
+    /** No such customer. */
     record NotFound() implements CustomerLookup {
+    }
+
+    /** The customer exists but the question has no answer, e.g. a time before her kept history (404 with reason). */
+    record NoAnswer(String error, String message) implements CustomerLookup {
     }
 
     /** Another instance owns the customer's partition; the HTTP layer forwards the request there. */

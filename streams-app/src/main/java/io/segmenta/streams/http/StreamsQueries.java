@@ -4,6 +4,7 @@ import io.segmenta.assigner.scoring.SwitchMargin;
 import io.segmenta.streams.processor.NodeNames;
 import io.segmenta.streams.AssignerRuntime;
 import io.segmenta.streams.state.CustomerState;
+import io.segmenta.streams.state.SegmentHistory;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Answers the HTTP API from a running {@link KafkaStreams}: customers through interactive queries on the
- * {@code customers} store of the instance that owns the key ({@code queryMetadataForKey}), the rest from the
+ * {@code customers} and {@code customer-history} stores of the instance that owns the key (both in the task of
+ * the key's partition) ({@code queryMetadataForKey}), the rest from the
  * process's {@link AssignerRuntime}.
  */
 public final class StreamsQueries implements AssignerQueries {
@@ -28,23 +30,29 @@ public final class StreamsQueries implements AssignerQueries {
     private final AssignerRuntime runtime;
     private final String modelName;
     private final SwitchMargin margin;
+    private final int historySize;
+    private static final CustomerLookup HISTORY_OFF = new CustomerLookup.NoAnswer("history_off",
+            "no segment history is kept (segmenta.assign.history-size is 0)");
+
     private final StringSerializer keySerializer = new StringSerializer();
 
     /**
      * @param self   this instance's {@code application.server}
-     * @param margin the switch margin the tasks score with, to explain a customer's segment as they chose it
+     * @param margin      the switch margin the tasks score with, to explain a customer's segment as they chose it
+     * @param historySize transitions kept per customer (0: none, the history routes say so)
      */
     public StreamsQueries(KafkaStreams streams, HostInfo self, AssignerRuntime runtime, String modelName,
-                          SwitchMargin margin) {
+                          SwitchMargin margin, int historySize) {
         this.streams = streams;
         this.self = self;
         this.runtime = runtime;
         this.modelName = modelName;
         this.margin = margin;
+        this.historySize = historySize;
     }
 
     @Override
-    public CustomerLookup customer(String customerId, boolean forwarded) {
+    public CustomerLookup customer(String customerId, CustomerQuery query, boolean forwarded) {
         KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(NodeNames.CUSTOMERS_STORE, customerId, keySerializer);
@@ -61,17 +69,36 @@ public final class StreamsQueries implements AssignerQueries {
                     ? new CustomerLookup.Unavailable("customer '" + customerId + "' moved to " + owner + " (rebalance)")
                     : new CustomerLookup.Elsewhere(URI.create("http://" + owner.host() + ":" + owner.port()));
         }
-        CustomerState state;
         try {
-            ReadOnlyKeyValueStore<String, CustomerState> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    NodeNames.CUSTOMERS_STORE, QueryableStoreTypes.<String, CustomerState>keyValueStore()));
-            state = store.get(customerId);
+            CustomerState state = this.<CustomerState>store(NodeNames.CUSTOMERS_STORE).get(customerId);
+            if (state == null) {
+                return new CustomerLookup.NotFound();
+            }
+            return switch (query) {
+                case CustomerQuery.Current ignored -> new CustomerLookup.Found(AssignerViews.customer(customerId,
+                        state, runtime.models().active(), margin, System.currentTimeMillis()));
+                case CustomerQuery.At at -> historyKept()
+                        ? AssignerViews.heldAt(customerId, history(customerId), at.at()) : HISTORY_OFF;
+                case CustomerQuery.History ignored -> historyKept()
+                        ? new CustomerLookup.Found(AssignerViews.history(customerId, history(customerId), historySize))
+                        : HISTORY_OFF;
+            };
         } catch (InvalidStateStoreException e) {
-            return new CustomerLookup.Unavailable("the customers store is not queryable now: " + e.getMessage());
+            return new CustomerLookup.Unavailable("the customer stores are not queryable now: " + e.getMessage());
         }
-        return state == null ? new CustomerLookup.NotFound()
-                : new CustomerLookup.Found(AssignerViews.customer(customerId, state, runtime.models().active(),
-                margin, System.currentTimeMillis()));
+    }
+
+    private boolean historyKept() {
+        return historySize > 0;
+    }
+
+    private SegmentHistory history(String customerId) {
+        SegmentHistory kept = this.<SegmentHistory>store(NodeNames.HISTORY_STORE).get(customerId);
+        return kept == null ? SegmentHistory.EMPTY : kept;
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     @Override

@@ -26,6 +26,31 @@ public final class Views {
     public record Contribution(String feature, double contribution) {
     }
 
+    /**
+     * {@code GET /customers/{id}?at=<instant>}: the segment the customer held at {@code at}, since the transition
+     * that put her there.
+     *
+     * @param since when that transition took effect (event time)
+     * @param cause {@code EVENT} (her own event moved her) or {@code MODEL_UPDATE} (a new model re-scored her)
+     */
+    public record HeldAtView(String customerId, String at, int segmentId, String label, long modelVersion,
+                             String since, String cause) {
+    }
+
+    /**
+     * {@code GET /customers/{id}/history}: the latest transitions, newest first.
+     *
+     * @param capacity  how many transitions are kept per customer ({@code segmenta.assign.history-size})
+     * @param truncated whether older transitions were dropped (her first segment is not among them)
+     */
+    public record HistoryView(String customerId, int capacity, boolean truncated, List<TransitionView> transitions) {
+    }
+
+    /** @param fromSegmentId null for her first segment */
+    public record TransitionView(String at, Integer fromSegmentId, int segmentId, String label, long modelVersion,
+                                 String cause) {
+    }
+
     /** {@code GET /segments}: the active model's segments with their training and live figures. */
     public record SegmentsView(String modelName, long modelVersion, String algorithm, int k, String trainedUntil,
                                List<SegmentView> segments, DriftView drift) {

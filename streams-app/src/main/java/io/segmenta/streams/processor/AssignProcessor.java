@@ -18,6 +18,7 @@ import io.segmenta.streams.model.CompiledModel;
 import io.segmenta.streams.model.TaskModels;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
+import io.segmenta.streams.state.SegmentHistory;
 import io.segmenta.streams.state.TaskClock;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -45,7 +46,8 @@ import java.util.List;
  *       ({@link io.segmenta.streams.model.ModelTimeline#at}: the newest version whose training window ended by then): the customer keeps its
  *       current segment unless the best one beats it by the switch margin ({@link AssignerSettings#switchMargin}) at
  *       enough of her events in a row ({@link AssignerSettings#switchPersistence})</li>
- *   <li>emit a {@code SegmentChange} when the segment changed (first assignment included) and a
+ *   <li>emit a {@code SegmentChange} when the segment changed (first assignment included), appended to the
+ *       customer's bounded history (store {@value NodeNames#HISTORY_STORE}), and a
  *       {@code SegmentAssignment} when the segment or the model version changed</li>
  *   <li>write the state (one store write)</li>
  * </ol>
@@ -86,6 +88,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, byte[]> modelStore;
     private KeyValueStore<String, byte[]> historyStore;
     private KeyValueStore<String, byte[]> clockStore;
+    private KeyValueStore<String, SegmentHistory> historyOfCustomers;
     private TaskModels versions;
     /** The version in force: the newest valid at {@link #streamTime} among those known; null before the first. */
     private CompiledModel entered;
@@ -114,6 +117,7 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         this.modelStore = context.getStateStore(NodeNames.MODELS_STORE);
         this.historyStore = context.getStateStore(NodeNames.MODEL_HISTORY_STORE);
         this.clockStore = context.getStateStore(NodeNames.TASK_CLOCK_STORE);
+        this.historyOfCustomers = context.getStateStore(NodeNames.HISTORY_STORE);
         this.taskId = context.taskId().toString();
         this.versions = new TaskModels(runtime.scorers(), runtime.models(), models, settings.topics().models(),
                 scope.pinnedVersion());
@@ -181,7 +185,8 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
 
         CompiledModel model = entered;
         if (model != null) {
-            state = score(customerId, state, model, ChangeCause.EVENT, record.timestamp(), now, true);
+            state = score(customerId, state, model, ChangeCause.EVENT, record.timestamp(), now, true,
+                    profile.lastEventMillis());
         }
         customers.put(customerId, state);
     }
@@ -253,7 +258,10 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             clockStore.put(taskId, TaskClock.encode(model.version(), streamTime));
             runtime.metrics().takeover(takeover == Takeover.LATE);
         }
-        pass = new RescorePass(model, customers.approximateNumEntries());
+        // when the new segments take effect in event time: where the model's validity starts when the events reached
+        // it (the same in any replay), else the stream time it arrived at (a pinned version is valid from always)
+        long effective = takeover == Takeover.IN_TIME ? versions.timeline().startOf(model) : streamTime;
+        pass = new RescorePass(model, customers.approximateNumEntries(), effective);
         runtime.rescore().update(taskId, pass.progress());
         drift.startModel(model.model(), now);
         LOG.info("Task {}: scoring with {} from stream time {}; re-scoring about {} customers {}", taskId, model,
@@ -317,7 +325,8 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             CustomerState state = kv.value;
             boolean current = state.hasAssignment() && state.assignment().sameModel(model.name(), model.version());
             if (!current && !state.profile().isEmpty()) {
-                customers.put(kv.key, score(kv.key, state, model, ChangeCause.MODEL_UPDATE, now, now, false));
+                customers.put(kv.key, score(kv.key, state, model, ChangeCause.MODEL_UPDATE, now, now, false,
+                        Math.max(pass.effectiveMillis, state.profile().lastEventMillis())));
             }
         }
         pass.advance(chunk.isEmpty() ? null : chunk.getLast().key, chunk.size(), exhausted);
@@ -331,9 +340,11 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
     /**
      * Scores the customer, emits what changed and returns the state with the new assignment. Features are read as
      * of {@link CompiledModel#asOfMillis}: deterministic, so a replay emits the same segments.
+     *
+     * @param effectiveMillis when a change takes effect in event time, for the customer's history
      */
     private CustomerState score(String customerId, CustomerState state, CompiledModel model, ChangeCause cause,
-                                long outputTimestamp, long now, boolean live) {
+                                long outputTimestamp, long now, boolean live, long effectiveMillis) {
         CustomerProfile profile = state.profile();
         CurrentAssignment previous = state.assignment();
         long readAt = model.asOfMillis(profile);
@@ -370,6 +381,9 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
                     SegmentOutputs.change(customerId, previous, scratch, model, cause, eventMillis, now),
                     outputTimestamp), NodeNames.CHANGES_SINK);
             runtime.metrics().change(cause);
+            remember(customerId, new SegmentHistory.Transition(effectiveMillis,
+                    previous == null ? Assignment.NO_SEGMENT : previous.segmentId(), scratch.segmentId(),
+                    scratch.label(), model.version(), cause));
         }
         if (moved || newModel) {
             List<FeatureContribution> explanation = model.scorer().explain(scratch.vector(), scratch, EXPLAIN_TOP);
@@ -383,6 +397,16 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         return state.withAssignment(new CurrentAssignment(scratch.segmentId(), scratch.label(), model.name(),
                 model.version(), scratch.distance(), scratch.confidence(), now, persist.pendingSegment(),
                 persist.pendingWins()));
+    }
+
+    /** Appends to the customer's bounded history: one read and one write per change, none per event. */
+    private void remember(String customerId, SegmentHistory.Transition transition) {
+        if (settings.historySize() == 0) {
+            return;
+        }
+        SegmentHistory kept = historyOfCustomers.get(customerId);
+        historyOfCustomers.put(customerId, (kept == null ? SegmentHistory.EMPTY : kept)
+                .append(transition, settings.historySize()));
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, String errorClass, String message) {

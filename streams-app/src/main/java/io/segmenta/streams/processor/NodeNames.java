@@ -12,6 +12,7 @@ public final class NodeNames {
     public static final String MODELS_STORE = "models";
     public static final String MODEL_HISTORY_STORE = "model-history";
     public static final String TASK_CLOCK_STORE = "task-clock";
+    public static final String HISTORY_STORE = "customer-history";
 
     public static final String EVENTS_SOURCE = "events";
     public static final String ASSIGN_PROCESSOR = "assign";

@@ -11,13 +11,16 @@ final class RescorePass {
 
     final CompiledModel model;
     final long approximateTotal;
+    /** When its changes take effect in event time (a customer's own later event moves hers to that event). */
+    final long effectiveMillis;
     String cursor;
     long walked;
     boolean done;
 
-    RescorePass(CompiledModel model, long approximateTotal) {
+    RescorePass(CompiledModel model, long approximateTotal, long effectiveMillis) {
         this.model = model;
         this.approximateTotal = approximateTotal;
+        this.effectiveMillis = effectiveMillis;
     }
 
     void advance(String lastKey, int customers, boolean exhausted) {

@@ -1,7 +1,8 @@
 package io.segmenta.streams.state;
 
 /**
- * Bytes in the customers or task-clock store that {@link CustomerStateCodec} or {@link TaskClock} cannot read:
+ * Bytes in the customers, customer-history or task-clock store that {@link CustomerStateCodec},
+ * {@link SegmentHistoryCodec} or {@link TaskClock} cannot read:
  * written by a newer build, or corrupt.
  * Surfaced (it fails the task) rather than silently starting the customer from scratch.
  */

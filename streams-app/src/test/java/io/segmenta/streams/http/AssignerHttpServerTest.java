@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,6 +116,79 @@ class AssignerHttpServerTest {
         assertThat(json.readTree(response.body()).get("segmentId").asInt()).isEqualTo(7);
         assertThat(owner.asked).containsExactly("carol x (forwarded)");
         assertThat(queries.asked).containsExactly("carol x");
+    }
+
+    @Test
+    void atAsksForTheSegmentHeldThenAndAnInstantOrADateIsAccepted() throws Exception {
+        queries.customers = (id, forwarded) -> new CustomerLookup.Found(new Views.HeldAtView(id,
+                "2026-01-10T00:00:00Z", 4, "Loyal", 3, "2026-01-08T12:00:00Z", "EVENT"));
+
+        HttpResponse<String> instant = get("/customers/alice?at=2026-01-10T00:00:00Z");
+        HttpResponse<String> date = get("/customers/alice?at=2026-01-10");
+
+        assertThat(instant.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(instant.body()).get("segmentId").asInt()).isEqualTo(4);
+        assertThat(json.readTree(instant.body()).get("since").asText()).isEqualTo("2026-01-08T12:00:00Z");
+        assertThat(date.statusCode()).isEqualTo(200);
+        Instant tenth = Instant.parse("2026-01-10T00:00:00Z");
+        assertThat(queries.queries).containsExactly(new CustomerQuery.At(tenth), new CustomerQuery.At(tenth));
+    }
+
+    @Test
+    void aTimeThatCannotBeReadIs400AndNotAsked() throws Exception {
+        HttpResponse<String> response = get("/customers/alice?at=yesterday");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("message").asText()).contains("yesterday");
+        assertThat(queries.asked).isEmpty();
+    }
+
+    @Test
+    void aQuestionWithoutAnAnswerIs404WithItsReason() throws Exception {
+        queries.customers = (id, forwarded) -> new CustomerLookup.NoAnswer("not_kept", "before her oldest kept transition");
+
+        HttpResponse<String> response = get("/customers/alice?at=2020-01-01");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("not_kept");
+    }
+
+    @Test
+    void historyListsTheTransitionsAndAnIdMayEndInHistoryWhenEncoded() throws Exception {
+        queries.customers = (id, forwarded) -> new CustomerLookup.Found(new Views.HistoryView(id, 64, false, List.of(
+                new Views.TransitionView("2026-01-08T12:00:00Z", 2, 4, "Loyal", 3, "EVENT"),
+                new Views.TransitionView("2026-01-01T00:00:00Z", null, 2, "New", 1, "MODEL_UPDATE"))));
+
+        HttpResponse<String> history = get("/customers/alice/history");
+        HttpResponse<String> oddId = get("/customers/x%2Fhistory");
+
+        JsonNode body = json.readTree(history.body());
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(body.get("transitions").get(0).get("segmentId").asInt()).isEqualTo(4);
+        assertThat(body.get("transitions").get(1).get("fromSegmentId").isNull()).isTrue();
+        assertThat(queries.asked).containsExactly("alice", "x/history");
+        assertThat(queries.queries.get(0)).isInstanceOf(CustomerQuery.History.class);
+        assertThat(queries.queries.get(1)).isInstanceOf(CustomerQuery.Current.class);
+    }
+
+    @Test
+    void aPointInTimeQuestionIsForwardedWithItsTime() throws Exception {
+        // given: the other instance holds carol
+        FakeQueries owner = new FakeQueries();
+        owner.customers = (id, forwarded) -> new CustomerLookup.Found(new Views.HistoryView(id, 64, true, List.of()));
+        other = AssignerHttpServer.bind("127.0.0.1", 0);
+        other.start(owner, () -> "");
+        URI ownerUrl = other.url();
+        queries.customers = (id, forwarded) -> new CustomerLookup.Elsewhere(ownerUrl);
+        // when
+        HttpResponse<String> at = get("/customers/carol%20x?at=2026-01-10");
+        HttpResponse<String> history = get("/customers/carol%20x/history");
+        // then: the owner was asked the same questions, once each
+        assertThat(at.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(history.body()).get("truncated").asBoolean()).isTrue();
+        assertThat(owner.asked).containsExactly("carol x (forwarded)", "carol x (forwarded)");
+        assertThat(owner.queries).containsExactly(new CustomerQuery.At(Instant.parse("2026-01-10T00:00:00Z")),
+                new CustomerQuery.History());
     }
 
     @Test

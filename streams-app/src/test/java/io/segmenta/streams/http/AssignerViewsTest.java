@@ -12,9 +12,13 @@ import io.segmenta.streams.model.CompiledModel;
 import io.segmenta.streams.model.ModelCompiler;
 import io.segmenta.streams.state.CurrentAssignment;
 import io.segmenta.streams.state.CustomerState;
+import io.segmenta.streams.state.SegmentHistory;
+import io.segmenta.assigner.scoring.Assignment;
+import io.segmenta.avro.ChangeCause;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,5 +98,28 @@ class AssignerViewsTest {
         assertThat(view.segments()).extracting(Views.SegmentView::liveCount).containsExactly(0L, 0L);
         assertThat(view.drift()).isNull();
         assertThat(AssignerViews.segments(Optional.empty(), new LiveDrift())).isEmpty();
+    }
+
+    @Test
+    void theHistoryIsListedNewestFirstAndAnInstantIsAnsweredOrExplained() {
+        SegmentHistory history = SegmentHistory.EMPTY
+                .append(new SegmentHistory.Transition(1_000, Assignment.NO_SEGMENT, 1, "Small", 1, ChangeCause.MODEL_UPDATE), 2)
+                .append(new SegmentHistory.Transition(2_000, 1, 2, "Big", 1, ChangeCause.EVENT), 2);
+
+        Views.HistoryView view = AssignerViews.history("alice", history, 2);
+        CustomerLookup between = AssignerViews.heldAt("alice", history, Instant.ofEpochMilli(1_500));
+        CustomerLookup before = AssignerViews.heldAt("alice", history, Instant.ofEpochMilli(999));
+        CustomerLookup dropped = AssignerViews.heldAt("alice", history.append(
+                new SegmentHistory.Transition(3_000, 2, 1, "Small", 2, ChangeCause.EVENT), 2), Instant.ofEpochMilli(1_500));
+
+        assertThat(view.transitions()).extracting(Views.TransitionView::segmentId).containsExactly(2, 1);
+        assertThat(view.transitions().getLast().fromSegmentId()).isNull();
+        assertThat(view.transitions().getFirst().at()).isEqualTo("1970-01-01T00:00:02Z");
+        assertThat(between).isEqualTo(new CustomerLookup.Found(new Views.HeldAtView("alice",
+                "1970-01-01T00:00:01.500Z", 1, "Small", 1, "1970-01-01T00:00:01Z", "MODEL_UPDATE")));
+        assertThat(before).isInstanceOf(CustomerLookup.NoAnswer.class)
+                .extracting(a -> ((CustomerLookup.NoAnswer) a).error()).isEqualTo("no_segment_then");
+        assertThat(dropped).isInstanceOf(CustomerLookup.NoAnswer.class)
+                .extracting(a -> ((CustomerLookup.NoAnswer) a).error()).isEqualTo("not_kept");
     }
 }

@@ -11,6 +11,8 @@ import java.util.function.BiFunction;
 final class FakeQueries implements AssignerQueries {
 
     BiFunction<String, Boolean, CustomerLookup> customers = (id, forwarded) -> new CustomerLookup.NotFound();
+    /** The questions asked, in order. */
+    final List<CustomerQuery> queries = new ArrayList<>();
     Optional<Views.SegmentsView> segments = Optional.empty();
     Views.ModelsView models = new Views.ModelsView("default", null, List.of(),
             new Views.RescoreView(false, null, 0, 0, 1.0));
@@ -31,8 +33,9 @@ final class FakeQueries implements AssignerQueries {
     }
 
     @Override
-    public CustomerLookup customer(String customerId, boolean forwarded) {
+    public CustomerLookup customer(String customerId, CustomerQuery query, boolean forwarded) {
         asked.add(customerId + (forwarded ? " (forwarded)" : ""));
+        queries.add(query);
         return customers.apply(customerId, forwarded);
     }
 
