@@ -10,6 +10,7 @@ import io.segmenta.analysis.publish.ServableModelBuilder;
 import io.segmenta.analysis.report.AssignmentsCsv;
 import io.segmenta.analysis.report.HtmlReport;
 import io.segmenta.analysis.report.SummaryJson;
+import io.segmenta.schemas.files.ModelFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,6 +141,9 @@ public class AnalyzeCommand implements Callable<Integer> {
                     + "(default: segment-model-history; 'none' to skip).")
     String historyTopic;
 
+    /** The model of the analysis beside its report, when the assigner can serve it. */
+    static final String MODEL_FILE = "model.avro";
+
     private PrintStream err = System.err;
     private PrintStream stdout = System.out;
 
@@ -197,11 +201,13 @@ public class AnalyzeCommand implements Callable<Integer> {
         progress.start("writing the report");
         Path dir = out != null ? out : Path.of(defaultOutName(input));
         Path html = dir.resolve("report.html");
+        String modelFile;
         try {
             Files.createDirectories(dir);
             Files.writeString(html, HtmlReport.render(analysis), StandardCharsets.UTF_8);
             AssignmentsCsv.write(analysis, dir.resolve("assignments.csv"));
             SummaryJson.write(analysis, dir.resolve("summary.json"));
+            modelFile = writeModelFile(analysis, dir.resolve(MODEL_FILE));
         } catch (IOException e) {
             throw new UserError("cannot write the report to " + dir + ": " + e.getMessage());
         }
@@ -215,12 +221,28 @@ public class AnalyzeCommand implements Callable<Integer> {
         stdout.println("report: " + html.toAbsolutePath());
         stdout.println("assignments: " + dir.resolve("assignments.csv").toAbsolutePath());
         stdout.println("summary: " + dir.resolve("summary.json").toAbsolutePath());
+        stdout.println("model: " + modelFile);
         if (publishOptions != null) {
             progress.start("publishing to " + publishOptions.topic());
             publish(analysis, publishOptions);
             progress.finishCurrent();
         }
         return 0;
+    }
+
+    /**
+     * Writes the model as the assigner would serve it (version 1 of --model-name, no parent) for a replay to try
+     * before anything is published ({@code segment replay --model-file}); says why not when it could not serve it.
+     */
+    private String writeModelFile(Analysis analysis, Path file) throws IOException {
+        try {
+            ServableModelBuilder.requireServable(analysis);
+        } catch (UserError notServable) {
+            Files.deleteIfExists(file); // never leave an earlier run's model beside this run's report
+            return "none (" + notServable.getMessage().replaceFirst("^--publish refused: ", "") + ")";
+        }
+        ModelFile.write(new ServableModelBuilder().build(analysis, modelName, null), file);
+        return file.toAbsolutePath() + " (try it with: segment replay --prefix NAME --model-file " + file + ")";
     }
 
     private void publish(Analysis analysis, PublishOptions o) {

@@ -1,5 +1,7 @@
 package io.segmenta.analysis;
 
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.files.ModelFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,25 @@ class AnalyzeCommandTest {
                 .contains("constant");
         assertThat(summary.path("preprocessing").toString()).contains("missing filled with the median");
         assertThat(summary.path("candidates").size()).isGreaterThanOrEqualTo(3 * 5 + 3);
+        // columns the assigner does not know: no model file, and the output says why
+        assertThat(r.out()).contains("model: none (the streaming assigner scores the standard profile features");
+        assertThat(out.resolve(AnalyzeCommand.MODEL_FILE)).doesNotExist();
+    }
+
+    @Test
+    void aTransactionsAnalysisLeavesTheModelTheAssignerWouldServeBesideItsReport(@TempDir Path dir) {
+        Path out = dir.resolve("report");
+        Run r = run(resource("transactions.csv").toString(), "--mapping", "online-retail", "--k", "2..3",
+                "--out", out.toString(), "--tsne-rows", "0", "--model-name", "trial");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        SegmentModel model = ModelFile.read(out.resolve(AnalyzeCommand.MODEL_FILE));
+        assertThat(model.getModelName()).isEqualTo("trial");
+        assertThat(model.getVersion()).isEqualTo(1);
+        assertThat(model.getParentVersion()).isNull();
+        assertThat(model.getSegments()).hasSizeBetween(2, 3);
+        assertThat(r.out()).contains("model: " + out.resolve(AnalyzeCommand.MODEL_FILE).toAbsolutePath())
+                .contains("--model-file");
     }
 
     @Test

@@ -28,6 +28,16 @@ public record CompiledModel(SegmentModel model, SegmentScorer scorer) {
     }
 
     /**
+     * Event time from which this version scores: its own {@code validFrom} when it was promoted later than it was
+     * trained, else the end of its training window (never before that end: it must not score the data it learned
+     * from as if it had been known then).
+     */
+    public long validFromMillis() {
+        long end = trainingEndMillis();
+        return model.getValidFrom() == null ? end : Math.max(end, model.getValidFrom().toEpochMilli());
+    }
+
+    /**
      * The time a profile is read at when this model scores it, by the rule of its spec
      * ({@link FeatureSpecs#readAtMillis}): the customer's last event, or the later of it and the training window's
      * end. The trainer reads its window's profiles by the same rule. It depends on the data only, never on the

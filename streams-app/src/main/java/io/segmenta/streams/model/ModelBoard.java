@@ -27,7 +27,8 @@ public final class ModelBoard {
     /**
      * One version as reported by {@code /models}.
      *
-     * @param validFrom when the version starts to score events (the end of its training window); null if refused
+     * @param validFrom when the version starts to score events (the end of its training window, or its later
+     *                  {@code validFrom} when promoted); null if refused
      */
     public record Entry(String modelName, long version, Status status, String reason, Instant seenAt, Instant validFrom) {
     }
@@ -48,9 +49,14 @@ public final class ModelBoard {
                 }
             }
             record(new Seen(model.getModelName(), model.getVersion(), null, nowMillis,
-                    model.getTrainingWindow() == null ? null : model.getTrainingWindow().getEnd()));
+                    model.getTrainingWindow() == null ? null : validFrom(model)));
         }
         generation.incrementAndGet();
+    }
+
+    private static java.time.Instant validFrom(SegmentModel model) {
+        java.time.Instant end = model.getTrainingWindow().getEnd();
+        return model.getValidFrom() != null && model.getValidFrom().isAfter(end) ? model.getValidFrom() : end;
     }
 
     /** A model was refused, by the global store's processor or by a task at use time. */

@@ -53,9 +53,9 @@ public final class ModelTimeline {
         return new ModelTimeline(sorted);
     }
 
-    /** When a model starts to be valid: the end of its training window. */
+    /** When a model starts to be valid: the end of its training window, or later when it was promoted later. */
     public static long validFrom(CompiledModel model) {
-        return model.trainingEndMillis();
+        return model.validFromMillis();
     }
 
     /** When {@code model} starts to serve in this timeline (Long.MIN_VALUE when pinned). */

@@ -39,6 +39,19 @@ class ModelTimelineTest {
     }
 
     @Test
+    void aPromotedVersionServesFromItsValidFromNotFromItsTrainingEnd() {
+        // v3 trained until day 10, promoted at day 30: before day 30 the events keep the versions live had then
+        CompiledModel promoted = compiled(3, 10, day(30));
+        ModelTimeline timeline = ModelTimeline.of(List.of(compiled(1, 7), compiled(2, 14), promoted));
+
+        assertThat(timeline.at(day(29)).version()).isEqualTo(2);
+        assertThat(timeline.at(day(30)).version()).isEqualTo(3);
+        assertThat(timeline.startOf(promoted)).isEqualTo(day(30));
+        // a validFrom before the training end is no earlier than the end
+        assertThat(compiled(4, 10, day(5)).validFromMillis()).isEqualTo(day(10));
+    }
+
+    @Test
     void anEmptyTimelineServesNothing() {
         assertThat(ModelTimeline.empty().at(Long.MAX_VALUE)).isNull();
         assertThat(ModelTimeline.of(List.of()).models()).isEmpty();
@@ -49,9 +62,14 @@ class ModelTimelineTest {
     }
 
     private static CompiledModel compiled(long version, int trainedUntilDay) {
-        SegmentModel model = TestModels.model(version, TestModels.monetarySpec(TestModels.HALF_LIFE_DAYS),
-                DAY0.plus(Duration.ofDays(trainedUntilDay)), List.of(TestModels.segment(1, "Small", 600, 10),
-                        TestModels.segment(2, "Big", 400, 1000)));
+        return compiled(version, trainedUntilDay, null);
+    }
+
+    private static CompiledModel compiled(long version, int trainedUntilDay, Long validFrom) {
+        SegmentModel model = SegmentModel.newBuilder(TestModels.model(version,
+                        TestModels.monetarySpec(TestModels.HALF_LIFE_DAYS), DAY0.plus(Duration.ofDays(trainedUntilDay)),
+                        List.of(TestModels.segment(1, "Small", 600, 10), TestModels.segment(2, "Big", 400, 1000))))
+                .setValidFrom(validFrom == null ? null : Instant.ofEpochMilli(validFrom)).build();
         return new CompiledModel(model, SegmentScorer.compile(model));
     }
 }
