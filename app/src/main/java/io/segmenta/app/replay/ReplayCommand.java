@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
                 "",
                 "Examples:",
                 "  replay --prefix march --from 2026-03-01T00:00:00Z --to 2026-04-01T00:00:00Z",
-                "  replay --prefix vip --customers c001,c002,c003 --overwrite"})
+                "  replay --prefix vip --customers c001,c002,c003 --overwrite",
+                "  replay --prefix trial --model-file retail-analysis/model.avro",
+                "  replay --prefix trial --model-file retail-analysis/model.avro --overwrite --promote"})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -61,6 +63,17 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Score every event with this one version (e.g. one just published by analyze --publish), "
                     + "whatever its time; default: each event with the model of its time.")
     long modelVersion;
+
+    @Option(names = "--model-file", paramLabel = "FILE",
+            description = "Score every event with the model in this Avro file (the model.avro that analyze leaves "
+                    + "beside its report), published to the replay's own NAME.segment-models topics only.")
+    Path modelFile;
+
+    @Option(names = "--promote",
+            description = "After the comparison, publish the pinned model (--model-file or --model-version) as the "
+                    + "live lineage's next version: segment ids and lineage from the member overlap with the live "
+                    + "assignments, valid from the latest event time in the events topic.")
+    boolean promote;
 
     @Option(names = "--overwrite", description = "Replace the output of an earlier replay with the same prefix.")
     boolean overwrite;
@@ -100,9 +113,14 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         java.io.PrintWriter out = spec.commandLine().getOut();
         try {
-            ReplayComparison comparison = new ReplayRun(request, System.err).run();
-            String markdown = comparison.markdown("Replay '" + prefix + "'" + (modelVersion > 0 ? " (v" + modelVersion
-                    + " for every event)" : "") + " against " + liveAssignments);
+            ReplayRun.Result result = new ReplayRun(request, System.err).run();
+            String pinned = modelFile != null ? " (" + modelFile.getFileName() + " for every event)"
+                    : modelVersion > 0 ? " (v" + modelVersion + " for every event)" : "";
+            String markdown = result.comparison().markdown("Replay '" + prefix + "'" + pinned + " against "
+                    + liveAssignments);
+            if (result.promoted() != null) {
+                markdown += PromotionReport.markdown(result.promoted());
+            }
             Path file = report != null ? report : Path.of("replay-" + prefix + ".md");
             Files.writeString(file, markdown);
             out.print(markdown);
@@ -131,10 +149,18 @@ public final class ReplayCommand implements Callable<Integer> {
         if (modelVersion < 0) {
             throw new IllegalArgumentException("--model-version must be positive, was " + modelVersion);
         }
+        if (modelFile != null && modelVersion > 0) {
+            throw new IllegalArgumentException("--model-file and --model-version both pin a model: give one");
+        }
+        if (promote && modelFile == null && modelVersion == 0) {
+            throw new IllegalArgumentException("--promote needs the model to promote: --model-file FILE or "
+                    + "--model-version N");
+        }
         if (scope.from() != null && scope.to() != null && !scope.from().isBefore(scope.to())) {
             throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
         }
-        return new ReplayRun.Request(prefix, scope, overwrite, liveAssignments, settings, timeout, Duration.ofSeconds(2));
+        return new ReplayRun.Request(prefix, scope, overwrite, liveAssignments, settings, timeout, Duration.ofSeconds(2),
+                modelFile, promote);
     }
 
     private Set<String> customerIds() throws IOException {

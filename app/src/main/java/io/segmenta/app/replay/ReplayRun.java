@@ -1,6 +1,19 @@
 package io.segmenta.app.replay;
 
+import io.segmenta.analysis.publish.ModelPublisher;
+import io.segmenta.analysis.publish.PublishOptions;
+import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.SegmentAssignment;
+import io.segmenta.avro.SegmentModel;
+import io.segmenta.schemas.files.ModelFile;
+import io.segmenta.schemas.registry.SchemaRegistryConfig;
+import io.segmenta.schemas.serde.AvroSerializer;
+import io.segmenta.streams.model.ModelCompiler;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.kafka.TopicScan;
 import io.segmenta.schemas.registry.RestSchemaRegistryClient;
@@ -27,6 +40,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,9 +61,21 @@ import java.util.stream.Stream;
  */
 public final class ReplayRun {
 
-    /** What a replay is asked to do. */
+    /**
+     * What a replay is asked to do.
+     *
+     * @param modelFile a model to score every event with (its own lineage, published to the replay's own model
+     *                  topics), or null
+     * @param promote   after the comparison, publish the pinned model (file or version) as the live lineage's next
+     *                  version
+     */
     public record Request(String prefix, EventScopeRequest scope, boolean overwrite, String liveAssignments,
-                          Map<String, String> settings, Duration adminTimeout, Duration progressEvery) {
+                          Map<String, String> settings, Duration adminTimeout, Duration progressEvery, Path modelFile,
+                          boolean promote) {
+    }
+
+    /** The comparison, and the version published when promoting (else null). */
+    public record Result(ReplayComparison comparison, ModelPromotion.Promoted promoted) {
     }
 
     /**
@@ -70,6 +96,9 @@ public final class ReplayRun {
         }
     }
 
+    /** Records read from the end of each events partition to find the latest event time. */
+    private static final int TAIL_RECORDS = 200;
+
     private final Request request;
     private final PrintStream progress;
 
@@ -82,14 +111,29 @@ public final class ReplayRun {
         return "segmenta-replay-" + prefix;
     }
 
-    /** Runs the replay to the end offsets seen at start and returns the comparison with the live assignments. */
-    public ReplayComparison run() throws Exception {
+    /**
+     * Runs the replay to the end offsets seen at start, compares with the live assignments and, when asked, promotes
+     * the pinned model.
+     */
+    public Result run() throws Exception {
         String app = applicationId(request.prefix());
-        Path stateDir = Files.createTempDirectory("segmenta-replay-");
         Map<String, String> props = new HashMap<>(request.settings());
+        props.putIfAbsent(AssignerKeys.HTTP_PORT.key(), "0");
+        AssignerSettings live = AssignerSettings.fromMap(props);
+        SegmentModel fileModel = request.modelFile() == null ? null : readModelFile(live);
+        if (fileModel != null) {
+            // its own lineage, in topics of the replay's own: the live model topics are never written
+            props.put(AssignerKeys.TOPIC_MODELS.key(), output(TopicNames.SEGMENT_MODELS));
+            props.put(AssignerKeys.TOPIC_MODEL_HISTORY.key(), output(TopicNames.SEGMENT_MODEL_HISTORY));
+            props.put(AssignerKeys.MODEL_NAME.key(), fileModel.getModelName());
+        }
+        long pinned = fileModel != null ? fileModel.getVersion() : request.scope().pinnedVersion();
+        if (request.promote() && pinned <= 0) {
+            throw new Refused("--promote needs the model to promote: --model-file FILE or --model-version N");
+        }
+        Path stateDir = Files.createTempDirectory("segmenta-replay-");
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.putIfAbsent(AssignerKeys.HTTP_PORT.key(), "0");
         props.put(AssignerKeys.TOPIC_CHANGES.key(), output(TopicNames.SEGMENT_CHANGES));
         props.put(AssignerKeys.TOPIC_ASSIGNMENTS.key(), output(TopicNames.SEGMENT_ASSIGNMENTS));
         props.put(AssignerKeys.TOPIC_DEAD_LETTERS.key(), output(TopicNames.SEGMENT_DLQ));
@@ -101,8 +145,11 @@ public final class ReplayRun {
         Properties adminProps = new Properties();
         adminProps.putAll(new StreamsConfig(settings.streamsProperties(0)).getAdminConfigs("segmenta-replay-admin"));
         try (Admin admin = Admin.create(adminProps)) {
-            List<String> outputs = List.of(output(TopicNames.SEGMENT_CHANGES), output(TopicNames.SEGMENT_ASSIGNMENTS),
-                    output(TopicNames.SEGMENT_DLQ));
+            List<String> outputs = new ArrayList<>(List.of(output(TopicNames.SEGMENT_CHANGES),
+                    output(TopicNames.SEGMENT_ASSIGNMENTS), output(TopicNames.SEGMENT_DLQ)));
+            if (fileModel != null) {
+                outputs.addAll(List.of(output(TopicNames.SEGMENT_MODELS), output(TopicNames.SEGMENT_MODEL_HISTORY)));
+            }
             Set<String> existing = admin.listTopics().names().get();
             List<String> taken = outputs.stream().filter(existing::contains).toList();
             if (!taken.isEmpty()) {
@@ -117,15 +164,21 @@ public final class ReplayRun {
             admin.createTopics(List.of(new NewTopic(outputs.get(0), partitions, (short) -1),
                     new NewTopic(outputs.get(1), partitions, (short) -1).configs(Map.of("cleanup.policy", "compact")),
                     new NewTopic(outputs.get(2), 1, (short) -1))).all().get();
+            if (fileModel != null) {
+                admin.createTopics(List.of(
+                        new NewTopic(outputs.get(3), 1, (short) -1).configs(Map.of("cleanup.policy", "compact")),
+                        new NewTopic(outputs.get(4), 1, (short) -1).configs(Map.of("retention.ms", "-1")))).all().get();
+                publishFileModel(settings, fileModel);
+            }
             Map<Integer, Long> start = offsets(admin, events, partitions, OffsetSpec.earliest());
             Map<Integer, Long> end = offsets(admin, events, partitions, OffsetSpec.latest());
-            if (request.scope().pinnedVersion() > 0) {
-                requireVersion(settings, request.scope().pinnedVersion());
-            }
+            SegmentModel candidate = fileModel != null ? fileModel
+                    : pinned > 0 ? requireVersion(settings, pinned) : null;
             EventScope scope = new EventScope(request.scope().from(), request.scope().to(), request.scope().customers(),
-                    end, request.scope().pinnedVersion());
+                    end, pinned);
             progress.printf("replay '%s': %,d records of %s (%d partitions) up to the end offsets of now%s; outputs %s.*%n",
-                    request.prefix(), total(start, end), events, partitions, describe(request.scope()), request.prefix());
+                    request.prefix(), total(start, end), events, partitions, describe(request.scope(), pinned),
+                    request.prefix());
             try (AssignerService assigner = new AssignerService(settings).withScope(scope).start()) {
                 awaitEnd(admin, assigner, app, events, start, end);
                 progress.printf("replay '%s': done; %,.0f records skipped outside the range, %,.0f dead letters%n",
@@ -133,38 +186,146 @@ public final class ReplayRun {
                         assigner.runtime().metrics().deadLetters());
             }
             cleanUp(admin, app, admin.listTopics().names().get());
+            SchemaRegistry registry = RestSchemaRegistryClient.fromProperties(settings.registryProperties());
+            Map<String, SegmentAssignment> liveAssigned = latest(settings, registry, request.liveAssignments());
+            Map<String, SegmentAssignment> replayAssigned = latest(settings, registry,
+                    output(TopicNames.SEGMENT_ASSIGNMENTS));
+            ReplayComparison comparison = ReplayComparison.of(liveAssigned, replayAssigned);
+            ModelPromotion.Promoted promoted = request.promote()
+                    ? promote(live, candidate, fileModel != null, liveAssigned, replayAssigned, events) : null;
+            return new Result(comparison, promoted);
         } finally {
             deleteDirectory(stateDir);
         }
-        SchemaRegistry registry = RestSchemaRegistryClient.fromProperties(settings.registryProperties());
-        return ReplayComparison.of(latest(settings, registry, request.liveAssignments()),
-                latest(settings, registry, output(TopicNames.SEGMENT_ASSIGNMENTS)));
     }
 
-    /** Refuses a pinned version that neither the history nor the models topic holds for the model name. */
-    private void requireVersion(AssignerSettings settings, long version) {
-        SchemaRegistry registry = RestSchemaRegistryClient.fromProperties(settings.registryProperties());
-        AvroDeserializer<io.segmenta.avro.SegmentModel> reader = new AvroDeserializer<>(registry,
-                io.segmenta.avro.SegmentModel.class);
-        boolean[] found = new boolean[1];
-        for (String topic : List.of(settings.topics().modelHistory(), settings.topics().models())) {
+    /** Reads the model file and refuses one this assigner could not serve (before anything is created). */
+    private SegmentModel readModelFile(AssignerSettings live) {
+        SegmentModel model;
+        try {
+            model = ModelFile.read(request.modelFile());
+        } catch (IllegalArgumentException e) {
+            throw new Refused(e.getMessage());
+        }
+        try {
+            new ModelCompiler(model.getModelName(), live.halfLifeDays()).compile(model);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("the model in " + request.modelFile() + " cannot be served: " + e.getMessage());
+        }
+        return model;
+    }
+
+    private void publishFileModel(AssignerSettings settings, SegmentModel model) throws Exception {
+        AvroSerializer<SegmentModel> writer = new AvroSerializer<>(
+                RestSchemaRegistryClient.fromProperties(settings.registryProperties()), true);
+        Map<String, Object> props = new HashMap<>(new StreamsConfig(settings.streamsProperties(0))
+                .getProducerConfigs("segmenta-replay-model"));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (String topic : List.of(settings.topics().modelHistory(), settings.topics().models())) {
+                producer.send(new ProducerRecord<>(topic, model.getModelName(), writer.serialize(topic, model))).get();
+            }
+        }
+    }
+
+    /**
+     * Publishes the pinned model as the live lineage's next version: ids and lineage from the member overlap of the
+     * live and replayed assignments, valid from the latest event time in the events topic.
+     */
+    private ModelPromotion.Promoted promote(AssignerSettings live, SegmentModel candidate, boolean fromFile,
+                                            Map<String, SegmentAssignment> liveAssigned,
+                                            Map<String, SegmentAssignment> replayAssigned, String events) {
+        List<SegmentModel> lineage = models(live, live.modelName(), live.topics().modelHistory(), live.topics().models());
+        SegmentModel latest = lineage.stream().max(Comparator.comparingLong(SegmentModel::getVersion)).orElse(null);
+        if (!fromFile && latest != null && latest.getVersion() == candidate.getVersion()) {
+            throw new Refused("v" + candidate.getVersion() + " is already the live version of '" + live.modelName() + "'");
+        }
+        int maxId = lineage.stream().flatMap(m -> m.getSegments().stream()).mapToInt(s -> s.getSegmentId())
+                .max().orElse(-1);
+        Instant validFrom = latestEventTime(live, events);
+        String provenance = fromFile ? "file " + request.modelFile().toAbsolutePath()
+                : "'" + live.modelName() + "' v" + candidate.getVersion();
+        ModelPromotion.Promoted promoted = ModelPromotion.promote(candidate, latest, live.modelName(),
+                latest == null ? 1 : latest.getVersion() + 1, maxId, liveAssigned, replayAssigned, validFrom,
+                Instant.now(), provenance + " (replay '" + request.prefix() + "')");
+        String url = live.registryProperties().get(SchemaRegistryConfig.URL);
+        try (ModelPublisher publisher = ModelPublisher.connect(new PublishOptions(
+                live.clientProperties().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), url, live.modelName(),
+                live.topics().models(), live.topics().modelHistory(), request.adminTimeout()))) {
+            publisher.send(promoted.model());
+        }
+        progress.printf("replay '%s': promoted %s as '%s' v%d (parent %s), valid from %s%n", request.prefix(),
+                provenance, live.modelName(), promoted.model().getVersion(),
+                latest == null ? "none" : "v" + latest.getVersion(), validFrom);
+        return promoted;
+    }
+
+    /**
+     * One millisecond after the latest event time in the events topic, read from the last records of each partition
+     * (a producer's records are roughly in time order): the promoted version must not score events the live assigner
+     * already scored.
+     */
+    private Instant latestEventTime(AssignerSettings settings, String events) {
+        AvroDeserializer<CustomerEvent> reader = new AvroDeserializer<>(
+                RestSchemaRegistryClient.fromProperties(settings.registryProperties()), CustomerEvent.class);
+        long latest = Long.MIN_VALUE;
+        try (var consumer = consumer(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(events, request.adminTimeout()).stream()
+                    .map(p -> new TopicPartition(events, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, request.adminTimeout());
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, request.adminTimeout());
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - TAIL_RECORDS));
+            }
+            long deadline = System.nanoTime() + request.adminTimeout().toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+                    && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        latest = Math.max(latest, reader.deserialize(events, r.value()).getEventTime().toEpochMilli());
+                    } catch (RuntimeException notAnEvent) {
+                        // a dead letter's bytes: no event time to count
+                    }
+                }
+            }
+        }
+        // just after it: no live task has reached that time yet, so every task takes the version over when its events
+        // reach it, as a replay of the history will
+        return latest == Long.MIN_VALUE ? Instant.now() : Instant.ofEpochMilli(latest + 1);
+    }
+
+    /** The pinned version; refused when neither the history nor the models topic holds it for the model name. */
+    private SegmentModel requireVersion(AssignerSettings settings, long version) {
+        return models(settings, settings.modelName(), settings.topics().modelHistory(), settings.topics().models())
+                .stream().filter(m -> m.getVersion() == version).findFirst()
+                .orElseThrow(() -> new Refused("model '" + settings.modelName() + "' v" + version + " is neither in "
+                        + settings.topics().modelHistory() + " nor in " + settings.topics().models()));
+    }
+
+    /** Every version of a model name that the topics hold (read_committed), one per version. */
+    private List<SegmentModel> models(AssignerSettings settings, String name, String... topics) {
+        AvroDeserializer<SegmentModel> reader = new AvroDeserializer<>(
+                RestSchemaRegistryClient.fromProperties(settings.registryProperties()), SegmentModel.class);
+        Map<Long, SegmentModel> byVersion = new TreeMap<>();
+        for (String topic : topics) {
             try (var consumer = consumer(settings)) {
                 TopicScan.readToEnd(consumer, topic, request.adminTimeout(), r -> {
-                    if (r.value() != null && !found[0]) {
+                    if (r.value() != null) {
                         try {
-                            var m = reader.deserialize(topic, r.value());
-                            found[0] = m.getModelName().equals(settings.modelName()) && m.getVersion() == version;
+                            SegmentModel m = reader.deserialize(topic, r.value());
+                            if (m.getModelName().equals(name)) {
+                                byVersion.putIfAbsent(m.getVersion(), m);
+                            }
                         } catch (RuntimeException unreadable) {
-                            // not a model this replay could pin
+                            // not a model of ours
                         }
                     }
                 });
             }
         }
-        if (!found[0]) {
-            throw new Refused("model '" + settings.modelName() + "' v" + version + " is neither in "
-                    + settings.topics().modelHistory() + " nor in " + settings.topics().models());
-        }
+        return List.copyOf(byVersion.values());
     }
 
     private KafkaConsumer<String, byte[]> consumer(AssignerSettings settings) {
@@ -269,7 +430,7 @@ public final class ReplayRun {
         return out;
     }
 
-    private static String describe(EventScopeRequest scope) {
+    private static String describe(EventScopeRequest scope, long pinned) {
         List<String> parts = new ArrayList<>();
         if (scope.from() != null) {
             parts.add("from " + scope.from());
@@ -280,7 +441,7 @@ public final class ReplayRun {
         if (!scope.customers().isEmpty()) {
             parts.add(scope.customers().size() + " customers");
         }
-        parts.add(scope.pinnedVersion() > 0 ? "every event scored with v" + scope.pinnedVersion()
+        parts.add(pinned > 0 ? "every event scored with v" + pinned
                 : "each event scored with the model of its time");
         return parts.isEmpty() ? "" : ", " + String.join(", ", parts);
     }

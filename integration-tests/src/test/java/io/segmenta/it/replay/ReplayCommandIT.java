@@ -9,6 +9,7 @@ import io.segmenta.avro.SegmentModel;
 import io.segmenta.it.support.OfflineModels;
 import io.segmenta.it.support.PipelineUnderTest;
 import io.segmenta.schemas.TopicNames;
+import io.segmenta.schemas.files.ModelFile;
 import io.segmenta.schemas.serde.AvroSerializer;
 import io.segmenta.streams.AssignerKeys;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,6 +115,68 @@ class ReplayCommandIT {
             Run pinned = replay(pipeline, prefix, "--overwrite", "--model-version", "1");
             assertThat(pinned.exit).as(pinned.err).isZero();
             assertThat(pinned.out).contains("(v1 for every event)").contains("| 150 | 0 (0.00 %) |");
+
+            // when: an analyst's model in a file (its own lineage, three segments) is replayed
+            SegmentModel analyst = SegmentModel.newBuilder(OfflineModels.fit(events, 3)).setModelName("analyst").build();
+            Path file = dir.resolve("model.avro");
+            ModelFile.write(analyst, file);
+            Run trial = replay(pipeline, prefix, "--overwrite", "--model-file", file.toString());
+
+            // then: compared with the live segments, and only the replay's own model topics hold it
+            assertThat(trial.exit).as(trial.err).isZero();
+            assertThat(trial.out).contains("(model.avro for every event)").contains("| 150 | ");
+            assertThat(pipeline.readAllValues("replay.segment-models", SegmentModel.class, WAIT))
+                    .extracting(SegmentModel::getModelName).containsExactly("analyst");
+            assertThat(pipeline.readAllValues("segment-models", SegmentModel.class, WAIT))
+                    .extracting(SegmentModel::getVersion).containsExactly(1L);
+
+            // when: it is promoted
+            Run promote = replay(pipeline, prefix, "--overwrite", "--model-file", file.toString(), "--promote");
+
+            // then: the live lineage's v2, parent v1, valid just after the latest event, with lineage and ids
+            // continuing the live ones where the members stayed together
+            assertThat(promote.exit).as(promote.err).isZero();
+            System.out.printf("[replay] promoted:%n%s%n", promote.out.substring(promote.out.indexOf("## Promoted")));
+            Instant latest = events.stream().map(CustomerEvent::getEventTime).max(Instant::compareTo).orElseThrow();
+            List<SegmentModel> liveModels = pipeline.readAllValues("segment-models", SegmentModel.class, WAIT);
+            SegmentModel v2 = liveModels.getLast();
+            assertThat(v2.getModelName()).isEqualTo(model.getModelName());
+            assertThat(v2.getVersion()).isEqualTo(2);
+            assertThat(v2.getParentVersion()).isEqualTo(1L);
+            assertThat(v2.getValidFrom()).isEqualTo(latest.plusMillis(1));
+            assertThat(v2.getSegments()).hasSize(3);
+            assertThat(v2.getLineage()).isNotEmpty();
+            assertThat(v2.getLineage().stream().flatMap(e -> e.getFromSegments().stream()).sorted().toList())
+                    .isEqualTo(model.getSegments().stream().map(seg -> seg.getSegmentId()).sorted().toList());
+            assertThat(pipeline.readAllValues("segment-model-history", SegmentModel.class, WAIT))
+                    .extracting(SegmentModel::getVersion).containsExactly(1L, 2L);
+            assertThat(promote.out).contains("## Promoted").contains("v2 (parent v1)");
+
+            // when: the customers buy again after the promotion
+            List<CustomerEvent> after = new ArrayList<>();
+            for (String customer : live.keySet()) {
+                after.add(CustomerEvent.newBuilder(events.stream().filter(e -> e.getCustomerId().equals(customer))
+                                .findFirst().orElseThrow())
+                        .setEventId(customer + "-after").setEventTime(latest.plus(Duration.ofHours(2))).build());
+            }
+            pipeline.sendEvents(after);
+            var assignments = pipeline.latestAssignments(a -> a.size() >= live.size() && a.values().stream()
+                    .allMatch(x -> x.getModelVersion() == 2), WAIT);
+
+            // then: the live assigner scores everyone with v2 from then on, having taken it over in time
+            assertThat(assignments.values()).allSatisfy(a -> assertThat(a.getModelVersion()).isEqualTo(2));
+            assertThat(pipeline.assigner().runtime().metrics().takeovers(true)).as("late take-overs").isZero();
+
+            // and: a replay of the whole history now reproduces the live changes, the promoted version included
+            pipeline.awaitAssignerCaughtUp(WAIT);
+            Map<String, List<String>> liveNow = byCustomer(pipeline.readAllValues("segment-changes",
+                    SegmentChange.class, WAIT));
+            Run again2 = replay(pipeline, prefix, "--overwrite");
+            assertThat(again2.exit).as(again2.err).isZero();
+            Map<String, List<String>> replayedNow = byCustomer(pipeline.readAllValues("replay.segment-changes",
+                    SegmentChange.class, WAIT));
+            assertThat(liveNow.values().stream().flatMap(List::stream)).anyMatch(c -> c.contains(":v2:"));
+            assertThat(replayedNow).isEqualTo(liveNow);
         }
     }
 
