@@ -153,6 +153,10 @@ public final class ReplayBenchmark {
         report.row(new ReplayReport.Row(String.format(Locale.ROOT, "state floor (decode + RocksDB read and write of a "
                         + "%.0f-byte state + changelog, no output, EOS v2)", replay.stateBytes()), floorRate,
                 "Kafka Streams", passRate, floorRate, false, heap("bench-state-floor")));
+        if (!options.replayProperties().isEmpty()) {
+            report.note("Replay run with " + options.replayProperties() + " (the baselines with Kafka Streams defaults "
+                    + "plus the assigner's producer tuning).");
+        }
         report.row(new ReplayReport.Row("**assigner replay** (`segment replay`, all events, model history)",
                 replay.rate(), "Kafka Streams", passRate, floorRate, true, heap("replay")));
         report.note(String.format(Locale.ROOT, "Assigner replay: %s; launch to the end offsets %.1f s, to the end of "
@@ -166,7 +170,9 @@ public final class ReplayBenchmark {
                 flinkPass = run.rate();
                 report.row(new ReplayReport.Row("Flink pass-through (bounded source, decode + encode, EOS sink)",
                         flinkPass, "Kafka Streams", passRate, floorRate, false, heap("bench-flink-pass-through")));
-                report.note("Flink pass-through: " + run);
+                long written = cluster.scan(FLINK_OUT, Long.MAX_VALUE).records();
+                report.note("Flink pass-through: " + run + String.format(Locale.ROOT, "; %,d records written%s.",
+                        written, written == events ? "" : " (WARNING: not the " + events + " events read)"));
             } else {
                 report.note("Flink pass-through not run (--no-flink-pass-through): the trainer is compared with the "
                         + "Kafka Streams pass-through.");
@@ -175,7 +181,9 @@ public final class ReplayBenchmark {
             report.row(new ReplayReport.Row("**trainer backfill** (`trainer --backfill`, window " + options.trainerWindow()
                     + ", k " + options.k() + ")", backfill.rate(), flinkPass != null ? "Flink" : "Kafka Streams",
                     flinkPass != null ? flinkPass : passRate, floorRate, true, heap("bench-trainer-backfill")));
-            report.note("Trainer backfill: " + backfill + ".");
+            long versions = cluster.scan(TRAINER_TOPICS + TopicNames.SEGMENT_MODEL_HISTORY, Long.MAX_VALUE).records();
+            report.note("Trainer backfill: " + backfill + String.format(Locale.ROOT, "; %d model versions published "
+                    + "(one per window closed, the last one at the end of the input).", versions));
             report.note(String.format(Locale.ROOT, "The Flink jobs run on a local MiniCluster (parallelism %d, "
                             + "checkpoints every %s, which is also when their source commits offsets); their steady "
                             + "rate runs from the first commit past the warm-up to the job's end, '-' when the "
@@ -203,8 +211,10 @@ public final class ReplayBenchmark {
         String group = ReplayRun.applicationId(PREFIX);
         Path hold = work.resolve("replay-hold");
         long launchMs = System.currentTimeMillis();
-        ChildJvm jvm = ChildJvm.start("replay", work, jvmArgs("replay"), ReplayMain.class.getName(),
-                List.of(cluster.bootstrap(), cluster.registryUrl(), PREFIX, hold.toString()));
+        List<String> args = new ArrayList<>(List.of(cluster.bootstrap(), cluster.registryUrl(), PREFIX,
+                hold.toString()));
+        args.addAll(options.replayProperties());
+        ChildJvm jvm = ChildJvm.start("replay", work, jvmArgs("replay"), ReplayMain.class.getName(), args);
         closeables.add(jvm);
         log("replay started (" + jvm + ")");
         Drain drain = cluster.awaitDrained(group, jvm, options.runTimeout(), options.warmupEvents(), null);

@@ -4,6 +4,8 @@ import io.segmenta.schemas.config.Durations;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The replay benchmark's options; see {@link #usage()}.
@@ -14,15 +16,17 @@ import java.time.Duration;
  * @param trainerWindow      the backfill's training window (ISO-8601 or e.g. 7d); the synthetic history spans days
  * @param checkpointInterval the Flink jobs' checkpoints, which also commit their source offsets (the steady clock)
  * @param flinkPassThrough   run the Flink pass-through beside the trainer backfill
+ * @param replayProperties   extra replay settings, {@code key=value} (as {@code segment replay -D})
  * @param out                also write the report there; null for stdout only
  */
 record ReplayOptions(long events, long warmupEvents, int customers, int partitions, String xmx, String brokerXmx,
                      int k, long seed, String trainerWindow, Duration checkpointInterval, int parallelism,
-                     boolean flinkPassThrough, boolean trainer, Path out, Path workDir, boolean keep, boolean quick) {
+                     boolean flinkPassThrough, boolean trainer, List<String> replayProperties, Path out, Path workDir,
+                     boolean keep, boolean quick) {
 
     static ReplayOptions defaults() {
         return new ReplayOptions(200_000, 50_000, 15_000, 4, "1g", "1g", 6, 42, "P7D", Duration.ofSeconds(1), 2,
-                true, true, null, null, false, false);
+                true, true, List.of(), null, null, false, false);
     }
 
     /** The drain time-out of one run: generous, a loaded machine may be 10 times slower than a quiet one. */
@@ -48,6 +52,8 @@ record ReplayOptions(long events, long warmupEvents, int customers, int partitio
                   --parallelism N         the Flink jobs' parallelism (%d)
                   --no-flink-pass-through the trainer backfill without its Flink pass-through baseline
                   --no-trainer            no Flink runs at all (assigner replay only)
+                  --replay-property K=V   a replay setting, as segment replay -D (repeatable), e.g.
+                                          statestore.cache.max.bytes=10485760
                   --out FILE              also write the Markdown report to FILE
                   --work-dir DIR          keep broker data and logs there (default: a temporary folder, deleted)
                   --keep                  keep the temporary folder
@@ -72,6 +78,7 @@ record ReplayOptions(long events, long warmupEvents, int customers, int partitio
         int parallelism = d.parallelism();
         boolean flinkPassThrough = true;
         boolean trainer = true;
+        List<String> replayProperties = new ArrayList<>();
         Path out = null;
         Path workDir = null;
         boolean keep = false;
@@ -106,6 +113,12 @@ record ReplayOptions(long events, long warmupEvents, int customers, int partitio
                         case "--trainer-window" -> window = v;
                         case "--checkpoint-interval" -> checkpoints = Durations.parse(v);
                         case "--parallelism" -> parallelism = Integer.parseInt(v);
+                        case "--replay-property" -> {
+                            if (!v.contains("=")) {
+                                throw new IllegalArgumentException("--replay-property takes KEY=VALUE, got " + v);
+                            }
+                            replayProperties.add(v);
+                        }
                         case "--out" -> out = Path.of(v);
                         case "--work-dir" -> workDir = Path.of(v);
                         default -> throw new IllegalArgumentException("unknown option " + a);
@@ -121,6 +134,7 @@ record ReplayOptions(long events, long warmupEvents, int customers, int partitio
             throw new IllegalArgumentException("--warmup-events must be 0.." + (events - 1) + ", got " + warmup);
         }
         return new ReplayOptions(events, warmup, customers, partitions, xmx, brokerXmx, k, seed, window, checkpoints,
-                parallelism, flinkPassThrough && trainer, trainer, out, workDir, keep, quick);
+                parallelism, flinkPassThrough && trainer, trainer, List.copyOf(replayProperties), out, workDir, keep,
+                quick);
     }
 }

@@ -42,6 +42,14 @@ class ReplayOptionsTest {
     }
 
     @Test
+    void replayPropertiesAreRepeatableKeyValues() {
+        assertThat(ReplayOptions.parse(new String[]{"--replay-property", "a=1", "--replay-property", "b=2"})
+                .replayProperties()).containsExactly("a=1", "b=2");
+        assertThatThrownBy(() -> ReplayOptions.parse(new String[]{"--replay-property", "a"}))
+                .hasMessageContaining("KEY=VALUE");
+    }
+
+    @Test
     void refusesAWarmUpThatLeavesNothingToMeasure() {
         assertThatThrownBy(() -> ReplayOptions.parse(new String[]{"--events", "1000", "--warmup-events", "1000"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup-events");

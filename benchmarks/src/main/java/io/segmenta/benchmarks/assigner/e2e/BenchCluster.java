@@ -316,7 +316,20 @@ public final class BenchCluster implements AutoCloseable {
 
     /** Mean value size of a topic's records (e.g. the assigner's stored customer state, read from its changelog). */
     public double meanValueBytes(String topic) throws Exception {
-        try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer("bench-state-size")) {
+        Scan scan = scan(topic, 200_000);
+        if (scan.records() == 0) {
+            throw new IllegalStateException(topic + " holds no records");
+        }
+        return (double) scan.bytes() / scan.records();
+    }
+
+    /** The records (tombstones left out) and their value bytes read from a topic, read_committed. */
+    public record Scan(long records, long bytes) {
+    }
+
+    /** Reads {@code topic} from the beginning to its end offsets now, or until {@code limit} records. */
+    public Scan scan(String topic, long limit) throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer("bench-scan")) {
             List<TopicPartition> tps = partitions(topic);
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
@@ -324,7 +337,7 @@ public final class BenchCluster implements AutoCloseable {
             long records = 0;
             long bytes = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (records < 200_000 && tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+            while (records < limit && tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " within 60 s");
                 }
@@ -335,10 +348,7 @@ public final class BenchCluster implements AutoCloseable {
                     }
                 }
             }
-            if (records == 0) {
-                throw new IllegalStateException(topic + " holds no records");
-            }
-            return (double) bytes / records;
+            return new Scan(records, bytes);
         }
     }
 
