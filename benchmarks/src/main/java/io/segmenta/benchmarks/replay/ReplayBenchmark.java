@@ -52,6 +52,9 @@ public final class ReplayBenchmark {
     static final String TRAINER_TOPICS = "bench-trainer.";
     private static final Pattern DEAD_LETTERS = Pattern.compile("done; ([\\d,]+) records skipped outside the range, "
             + "([\\d,]+) dead letters");
+    /** A Flink task's thread name carries its attempt: {@code [profiles and partial sums (1/2)#3]} is a 3rd restart. */
+    private static final Pattern ATTEMPT = Pattern.compile("\\(\\d+/\\d+\\)#(\\d+)\\]");
+    private static final int MAX_RESTARTS = 3;
 
     private final ReplayOptions options;
     private final Path work;
@@ -185,7 +188,8 @@ public final class ReplayBenchmark {
             report.note("Trainer backfill: " + backfill + String.format(Locale.ROOT, "; %d model versions published "
                     + "(one per window closed, the last one at the end of the input).", versions));
             report.note(String.format(Locale.ROOT, "The Flink jobs run on a local MiniCluster (parallelism %d, "
-                            + "checkpoints every %s, which is also when their source commits offsets); their steady "
+                            + "checkpoints every %s to a directory, which is also when their source commits offsets); "
+                            + "their steady "
                             + "rate runs from the first commit past the warm-up to the job's end, '-' when the "
                             + "checkpoints were too far apart to see one; a ratio marked (whole run) compares "
                             + "launch-to-end rates because one side has no steady rate.", options.parallelism(),
@@ -195,7 +199,8 @@ public final class ReplayBenchmark {
         }
         report.note("Whole run = all events over the time from the JVM's launch to the end (lag 0 for Kafka Streams, "
                 + "the job's end for Flink): start-up, rebalance and JIT included. Heap = the largest heap occupancy "
-                + "after a GC pause over the run (from -Xlog:gc), bounded by -Xmx.");
+                + "right after a GC pause over the run (from -Xlog:gc): an upper bound of what the run kept alive, "
+                + "since old-generation garbage counts until a mixed or full collection; bounded by -Xmx.");
         report.note(String.format(Locale.ROOT, "Load average after %s; whole benchmark %.1f min.",
                 HarnessSupport.loadAverage(), (System.nanoTime() - started) / 60e9));
     }
@@ -258,6 +263,9 @@ public final class ReplayBenchmark {
         settings.put(TrainerKeys.CHECKPOINT_INTERVAL.key(), options.checkpointInterval().toString());
         settings.put(TrainerKeys.GROUP_ID.key(), group);
         settings.put(TrainerKeys.TRANSACTIONAL_ID_PREFIX.key(), group);
+        // durable checkpoints, as deployed: without a directory Flink keeps them in the JobManager's memory, which
+        // refuses a state handle over 5 MB (tens of thousands of customers) and the job restarts for ever
+        settings.put(TrainerKeys.CHECKPOINT_DIR.key(), work.resolve(group + "-checkpoints").toUri().toString());
         // outputs of their own: the replay's model history stays as it was
         for (var topic : List.of(TrainerKeys.TOPIC_MODELS, TrainerKeys.TOPIC_MODEL_HISTORY, TrainerKeys.TOPIC_DRIFT,
                 TrainerKeys.TOPIC_DEAD_LETTERS)) {
@@ -274,6 +282,7 @@ public final class ReplayBenchmark {
         long deadline = launchMs + options.runTimeout().toMillis();
         long fromMs = -1;
         long fromCommitted = 0;
+        long lastCheck = launchMs;
         while (jvm.exitCode() == null) {
             long committed = cluster.committed(group, BenchCluster.EVENTS);
             long now = System.currentTimeMillis();
@@ -284,6 +293,10 @@ public final class ReplayBenchmark {
             if (now > deadline) {
                 throw new IllegalStateException(group + " did not end within " + options.runTimeout()
                         + "; log tail:\n" + jvm.tail(40));
+            }
+            if (now - lastCheck > 5_000) {
+                lastCheck = now;
+                requireNoRestartLoop(jvm);
             }
             Thread.sleep(100);
         }
@@ -299,6 +312,18 @@ public final class ReplayBenchmark {
                 seconds, steadySeconds, steadyEvents);
         log(mode + ": " + run);
         return run;
+    }
+
+    /** Flink restarts a failing job for ever (fixed delay): fail the run instead of waiting for the time-out. */
+    private static void requireNoRestartLoop(ChildJvm jvm) {
+        String tail = jvm.tail(200);
+        Matcher m = ATTEMPT.matcher(tail);
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) >= MAX_RESTARTS) {
+                throw new IllegalStateException(jvm + ": a task restarted " + m.group(1) + " times, a failure loop; "
+                        + "log tail:\n" + jvm.tail(60));
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- plumbing

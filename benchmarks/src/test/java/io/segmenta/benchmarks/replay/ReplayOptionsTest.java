@@ -19,8 +19,8 @@ class ReplayOptionsTest {
     void quickIsSmallAndLaterOptionsStillWin() {
         ReplayOptions o = ReplayOptions.parse(new String[]{"--quick", "--customers", "3000", "--out", "r.md"});
         assertThat(o.quick()).isTrue();
-        assertThat(o.events()).isEqualTo(60_000);
-        assertThat(o.warmupEvents()).isEqualTo(15_000);
+        assertThat(o.events()).isEqualTo(200_000);
+        assertThat(o.warmupEvents()).isEqualTo(50_000);
         assertThat(o.customers()).isEqualTo(3_000);
         assertThat(o.out()).isEqualTo(Path.of("r.md"));
     }
@@ -65,7 +65,9 @@ class ReplayOptionsTest {
 
     @Test
     void theRunTimeOutGrowsWithTheEvents() {
-        assertThat(ReplayOptions.defaults().runTimeout()).isEqualTo(Duration.ofSeconds(200));
-        assertThat(ReplayOptions.parse(new String[]{"--quick"}).runTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(ReplayOptions.defaults().runTimeout()).isEqualTo(Duration.ofSeconds(1_000));
+        assertThat(ReplayOptions.parse(new String[]{"--quick"}).runTimeout()).isEqualTo(Duration.ofSeconds(200));
+        assertThat(ReplayOptions.parse(new String[]{"--events", "1000"}).runTimeout())
+                .isEqualTo(Duration.ofSeconds(180));
     }
 }

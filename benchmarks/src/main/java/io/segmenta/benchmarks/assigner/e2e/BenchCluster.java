@@ -378,10 +378,10 @@ public final class BenchCluster implements AutoCloseable {
                 .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
-    /** The admin client, the registry, then the broker. */
+    /** The admin client (bounded: the broker may be gone already, e.g. on Ctrl-C), the registry, then the broker. */
     @Override
     public void close() {
-        admin.close();
+        admin.close(Duration.ofSeconds(5));
         server.close();
         broker.close();
     }
