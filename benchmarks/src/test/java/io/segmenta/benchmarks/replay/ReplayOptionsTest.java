@@ -67,7 +67,7 @@ class ReplayOptionsTest {
     void theRunTimeOutGrowsWithTheEvents() {
         assertThat(ReplayOptions.defaults().runTimeout()).isEqualTo(Duration.ofSeconds(1_000));
         assertThat(ReplayOptions.parse(new String[]{"--quick"}).runTimeout()).isEqualTo(Duration.ofSeconds(200));
-        assertThat(ReplayOptions.parse(new String[]{"--events", "1000"}).runTimeout())
+        assertThat(ReplayOptions.parse(new String[]{"--events", "1000", "--warmup-events", "0"}).runTimeout())
                 .isEqualTo(Duration.ofSeconds(180));
     }
 }
