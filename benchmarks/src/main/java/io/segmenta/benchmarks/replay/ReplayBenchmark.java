@@ -90,6 +90,7 @@ public final class ReplayBenchmark {
         Path childLog = HarnessSupport.writeLogConfig(work.resolve("log4j2-child.xml"), "INFO", "WARN");
         System.setProperty("log4j2.configurationFile", harnessLog.toString());
         ReplayBenchmark bench = new ReplayBenchmark(o, work, childLog);
+        bench.report.title(("Replay throughput: `benchmarks/bench replay " + String.join(" ", args)).trim() + "`");
         Thread hook = new Thread(bench::closeAll, "replay-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;

@@ -23,9 +23,14 @@ final class ReplayReport {
                String heap) {
     }
 
+    private String title;
     private final List<String> conditions = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+
+    void title(String text) {
+        title = text;
+    }
 
     void condition(String text) {
         conditions.add(text);
@@ -50,6 +55,9 @@ final class ReplayReport {
 
     String markdown() {
         StringBuilder out = new StringBuilder();
+        if (title != null) {
+            out.append("# ").append(title).append("\n\n");
+        }
         for (String c : conditions) {
             out.append("- ").append(c).append('\n');
         }

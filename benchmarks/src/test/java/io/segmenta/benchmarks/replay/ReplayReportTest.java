@@ -38,12 +38,14 @@ class ReplayReportTest {
     @Test
     void aRowHasItsRatesRatiosTargetAndVerdict() {
         ReplayReport report = new ReplayReport();
+        report.title("Replay throughput");
         report.condition("Load average at start 1.00 / 1.00 / 1.00");
         report.row(new ReplayReport.Row("pass-through", pass, "Kafka Streams", pass, floor, false, "40 MB"));
         report.row(new ReplayReport.Row("replay", new Rate(11_000, 5_500), "Kafka Streams", pass, floor, true,
                 "90 MB"));
         report.note("a note");
         String md = report.markdown();
+        assertThat(md).startsWith("# Replay throughput\n\n- Load average");
         assertThat(md).contains("- Load average at start 1.00 / 1.00 / 1.00\n");
         assertThat(md).contains("| pass-through | 20,000 | 10,000 | 1.00 (Kafka Streams) | 2.00 | baseline |  | 40 MB |");
         assertThat(md).contains("| replay | 11,000 | 5,500 | 0.55 (Kafka Streams) | 1.10 | >= state floor "
