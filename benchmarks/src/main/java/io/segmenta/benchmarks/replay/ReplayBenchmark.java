@@ -9,6 +9,7 @@ import io.segmenta.benchmarks.assigner.e2e.BenchModel;
 import io.segmenta.benchmarks.assigner.e2e.ChildJvm;
 import io.segmenta.benchmarks.assigner.e2e.Drain;
 import io.segmenta.benchmarks.assigner.e2e.HarnessSupport;
+import io.segmenta.benchmarks.assigner.e2e.Workspace;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.registry.SchemaRegistryConfig;
 import io.segmenta.streams.processor.NodeNames;
@@ -83,13 +84,9 @@ public final class ReplayBenchmark {
             System.exit(2);
             return;
         }
-        Path work = o.workDir() != null ? Files.createDirectories(o.workDir())
-                : Files.createTempDirectory("segmenta-replay-bench-");
         // before any Kafka class logs: this JVM quiet, the children's logs in files
-        Path harnessLog = HarnessSupport.writeLogConfig(work.resolve("log4j2-harness.xml"), "WARN", "ERROR");
-        Path childLog = HarnessSupport.writeLogConfig(work.resolve("log4j2-child.xml"), "INFO", "WARN");
-        System.setProperty("log4j2.configurationFile", harnessLog.toString());
-        ReplayBenchmark bench = new ReplayBenchmark(o, work, childLog);
+        Workspace work = Workspace.create(o.workDir(), "segmenta-replay-bench-");
+        ReplayBenchmark bench = new ReplayBenchmark(o, work.dir(), work.childLogConfig());
         bench.report.title(("Replay throughput: `benchmarks/bench replay " + String.join(" ", args)).trim() + "`");
         Thread hook = new Thread(bench::closeAll, "replay-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -104,11 +101,7 @@ public final class ReplayBenchmark {
             bench.print();
             bench.closeAll();
             Runtime.getRuntime().removeShutdownHook(hook);
-            if (!o.keep() && o.workDir() == null) {
-                HarnessSupport.deleteTree(work);
-            } else {
-                System.err.println("work dir (logs, data) kept: " + work);
-            }
+            work.finish(o.keep());
         }
         System.exit(exit);
     }
@@ -375,19 +368,8 @@ public final class ReplayBenchmark {
     }
 
     private void closeAll() {
-        List<AutoCloseable> all;
-        synchronized (closeables) {
-            all = new ArrayList<>(closeables);
-            closeables.clear();
-        }
         // the apps before the broker (added in start order, the cluster first)
-        for (int i = all.size() - 1; i >= 0; i--) {
-            try {
-                all.get(i).close();
-            } catch (Exception e) {
-                System.err.println("closing " + all.get(i) + ": " + e);
-            }
-        }
+        HarnessSupport.closeInReverse(closeables);
     }
 
     private static void log(String message) {

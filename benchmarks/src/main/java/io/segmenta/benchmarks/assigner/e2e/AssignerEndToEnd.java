@@ -114,13 +114,9 @@ public final class AssignerEndToEnd {
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
-        Path work = o.workDir() != null ? Files.createDirectories(o.workDir())
-                : Files.createTempDirectory("segmenta-e2e-");
         // before any Kafka class logs: this JVM quiet, the children's logs in files
-        Path harnessLog = HarnessSupport.writeLogConfig(work.resolve("log4j2-harness.xml"), "WARN", "ERROR");
-        Path childLog = HarnessSupport.writeLogConfig(work.resolve("log4j2-child.xml"), "INFO", "WARN");
-        System.setProperty("log4j2.configurationFile", harnessLog.toString());
-        AssignerEndToEnd bench = new AssignerEndToEnd(o, work, childLog);
+        Workspace work = Workspace.create(o.workDir(), "segmenta-e2e-");
+        AssignerEndToEnd bench = new AssignerEndToEnd(o, work.dir(), work.childLogConfig());
         Thread hook = new Thread(bench::closeAll, "e2e-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;
@@ -133,11 +129,7 @@ public final class AssignerEndToEnd {
         } finally {
             bench.closeAll();
             Runtime.getRuntime().removeShutdownHook(hook);
-            if (!o.keep() && o.workDir() == null) {
-                HarnessSupport.deleteTree(work);
-            } else {
-                System.err.println("work dir (logs, data) kept: " + work);
-            }
+            work.finish(o.keep());
         }
         System.exit(exit);
     }
@@ -728,19 +720,8 @@ public final class AssignerEndToEnd {
     // ---------------------------------------------------------------------------------------------- plumbing
 
     private void closeAll() {
-        List<AutoCloseable> all;
-        synchronized (closeables) {
-            all = new ArrayList<>(closeables);
-            closeables.clear();
-        }
         // the assigner before the broker (children were added in start order; infrastructure at the front)
-        for (int i = all.size() - 1; i >= 0; i--) {
-            try {
-                all.get(i).close();
-            } catch (Exception e) {
-                System.err.println("closing " + all.get(i) + ": " + e);
-            }
-        }
+        HarnessSupport.closeInReverse(closeables);
     }
 
     private static double dirSizeMb(Path dir) {

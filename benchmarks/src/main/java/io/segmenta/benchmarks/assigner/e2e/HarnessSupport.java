@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,6 +31,25 @@ public final class HarnessSupport {
             return parts[0] + " / " + parts[1] + " / " + parts[2];
         } catch (IOException e) {
             return "n/a";
+        }
+    }
+
+    /**
+     * Closes what a harness started, last started first (the apps before the broker), each once: the list is emptied,
+     * so that the shutdown hook and the normal end do not both close them. A failure is printed, not thrown.
+     */
+    public static void closeInReverse(List<AutoCloseable> closeables) {
+        List<AutoCloseable> all;
+        synchronized (closeables) {
+            all = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                all.get(i).close();
+            } catch (Exception e) {
+                System.err.println("closing " + all.get(i) + ": " + e);
+            }
         }
     }
 
