@@ -1,14 +1,8 @@
 package io.segmenta.benchmarks.assigner.e2e;
 
 import io.segmenta.streams.processor.NodeNames;
-import io.segmenta.app.demo.data.SyntheticOptions;
-import io.segmenta.app.demo.data.SyntheticPopulation;
 import io.segmenta.app.embedded.BrokerMain;
 import io.segmenta.app.embedded.KafkaTopics;
-import io.segmenta.assigner.events.EventRules;
-import io.segmenta.assigner.profile.CustomerProfile;
-import io.segmenta.assigner.profile.ProfileFolder;
-import io.segmenta.assigner.profile.ProfileSnapshot;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.EventType;
 import io.segmenta.avro.SegmentAssignment;
@@ -16,33 +10,20 @@ import io.segmenta.avro.SegmentModel;
 import io.segmenta.schemas.TopicNames;
 import io.segmenta.schemas.deadletter.DeadLetter;
 import io.segmenta.schemas.registry.InMemorySchemaRegistry;
-import io.segmenta.schemas.registry.SchemaRegistryHttpServer;
 import io.segmenta.schemas.serde.AvroDeserializer;
-import io.segmenta.schemas.serde.AvroSerializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,17 +32,12 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,7 +102,7 @@ public final class AssignerEndToEnd {
     private String bootstrap;
     private InMemorySchemaRegistry registry;
     private String registryUrl;
-    private Admin admin;
+    private BenchCluster cluster;
     private List<String> preloadedCustomers;
     private Instant lastPreloadedEvent;
 
@@ -138,13 +114,9 @@ public final class AssignerEndToEnd {
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
-        Path work = o.workDir() != null ? Files.createDirectories(o.workDir())
-                : Files.createTempDirectory("segmenta-e2e-");
         // before any Kafka class logs: this JVM quiet, the children's logs in files
-        Path harnessLog = writeLogConfig(work.resolve("log4j2-harness.xml"), "WARN", "ERROR");
-        Path childLog = writeLogConfig(work.resolve("log4j2-child.xml"), "INFO", "WARN");
-        System.setProperty("log4j2.configurationFile", harnessLog.toString());
-        AssignerEndToEnd bench = new AssignerEndToEnd(o, work, childLog);
+        Workspace work = Workspace.create(o.workDir(), "segmenta-e2e-");
+        AssignerEndToEnd bench = new AssignerEndToEnd(o, work.dir(), work.childLogConfig());
         Thread hook = new Thread(bench::closeAll, "e2e-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;
@@ -157,18 +129,14 @@ public final class AssignerEndToEnd {
         } finally {
             bench.closeAll();
             Runtime.getRuntime().removeShutdownHook(hook);
-            if (!o.keep() && o.workDir() == null) {
-                deleteTree(work);
-            } else {
-                System.err.println("work dir (logs, data) kept: " + work);
-            }
+            work.finish(o.keep());
         }
         System.exit(exit);
     }
 
     private void run() throws Exception {
         long started = System.nanoTime();
-        String loadBefore = loadAverage();
+        String loadBefore = HarnessSupport.loadAverage();
         log("work dir " + work + "; load average " + loadBefore);
         startInfrastructure();
         BenchModel model = preload();
@@ -191,7 +159,7 @@ public final class AssignerEndToEnd {
                 passes.add(drainBaseline(BaselineMain.PASS_THROUGH, round, 0));
             }
             String app = last ? ASSIGNER_APP : ASSIGNER_APP + "-round-" + round;
-            int httpPort = freePort();
+            int httpPort = HarnessSupport.freePort();
             ChildJvm jvm = startAssigner(app, "assigner" + (last ? "" : "-round-" + round), httpPort);
             URI uri = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
             log("round " + round + ": assigner started (" + jvm + "), model v1 on the topic; draining the same events");
@@ -291,149 +259,45 @@ public final class AssignerEndToEnd {
                 + fmt(m, "segmenta_assigner_duplicates_total") + ".");
         notes.add(String.format(Locale.ROOT, "Machine: %d cores, load average before %s, after %s (shared machine: "
                         + "other builds ran); whole run %.1f min.", Runtime.getRuntime().availableProcessors(),
-                loadBefore, loadAverage(), (System.nanoTime() - started) / 60e9));
+                loadBefore, HarnessSupport.loadAverage(), (System.nanoTime() - started) / 60e9));
         printTable();
     }
 
     // ---------------------------------------------------------------------------------------------- infrastructure
 
     private void startInfrastructure() throws Exception {
-        int port = freePort();
-        ChildJvm broker = ChildJvm.start("broker", work, List.of("-Xmx" + options.brokerXmx(),
-                        "-Dlog4j2.configurationFile=" + childLogConfig), BrokerMain.class.getName(),
-                List.of(Integer.toString(port), work.resolve("kafka").toString()));
-        closeables.add(broker);
-        bootstrap = broker.awaitLog("BROKER READY (\\S+)", Duration.ofMinutes(2));
-        log("broker up at " + bootstrap + " (" + broker + ")");
-
-        registry = new InMemorySchemaRegistry();
-        SchemaRegistryHttpServer server = SchemaRegistryHttpServer.start(registry, "127.0.0.1", 0);
-        closeables.add(0, server);
-        registryUrl = server.url().toString();
-
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        closeables.add(0, admin);
         int p = options.partitions();
-        KafkaTopics.createAndAwait(admin, List.of(KafkaTopics.plain(EVENTS, p), KafkaTopics.plain(PASS_OUT, p),
-                KafkaTopics.compacted(MODELS, 1), KafkaTopics.compacted(ASSIGNMENTS, p),
-                KafkaTopics.plain(CHANGES, p), KafkaTopics.plain(DeadLetter.TOPIC, p)), Duration.ofMinutes(1));
+        cluster = BenchCluster.start(work, childLogConfig, options.brokerXmx(), List.of(KafkaTopics.plain(EVENTS, p),
+                KafkaTopics.plain(PASS_OUT, p), KafkaTopics.compacted(MODELS, 1), KafkaTopics.compacted(ASSIGNMENTS, p),
+                KafkaTopics.plain(CHANGES, p), KafkaTopics.plain(DeadLetter.TOPIC, p)));
+        closeables.add(cluster);
+        bootstrap = cluster.bootstrap();
+        registry = cluster.registry();
+        registryUrl = cluster.registryUrl();
+        log("broker up at " + bootstrap + " (" + cluster.broker() + ")");
     }
 
-    /** Writes the synthetic events and fits the model on a sample of their customers' profiles. */
     private BenchModel preload() throws Exception {
-        // the generator makes about 2.1 events per customer and day; ask for enough days to have N events
-        double perCustomer = (double) options.events() / options.customers();
-        int days = (int) Math.max(2, Math.ceil(perCustomer / 2.1 * 1.6));
-        long t = System.nanoTime();
-        SyntheticPopulation population = SyntheticPopulation.generate(SyntheticOptions.defaults()
-                .withCustomers(options.customers()).withDays(days).withDrift(false).withSeed(options.seed()));
-        int sampleEvery = Math.max(1, options.customers() / 20_000);
-        ProfileFolder folder = new ProfileFolder(BenchModel.HALF_LIFE_DAYS, EventRules.DEFAULTS);
-        Map<String, CustomerProfile> sample = new HashMap<>();
-        Set<String> ids = new HashSet<>();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        long sent = 0;
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, CustomerEvent> producer = producer(bulkProducerConfig(), events())) {
-            for (Iterator<CustomerEvent> it = population.events(); sent < options.events() && it.hasNext(); ) {
-                CustomerEvent e = it.next();
-                String id = e.getCustomerId();
-                producer.send(new ProducerRecord<>(EVENTS, id, e), (md, ex) -> {
-                    if (ex != null) {
-                        failed.incrementAndGet();
-                        failure.compareAndSet(null, ex);
-                    }
-                });
-                sent++;
-                ids.add(id);
-                long time = e.getEventTime().toEpochMilli();
-                first = Math.min(first, time);
-                last = Math.max(last, time);
-                if (Math.floorMod(id.hashCode(), sampleEvery) == 0) {
-                    folder.fold(sample.computeIfAbsent(id, x -> folder.newProfile()), e);
-                }
-            }
-            producer.flush();
+        BenchCluster.Preload preload = cluster.preload(options.events(), options.customers(), options.k(),
+                options.seed(), AssignerEndToEnd::log);
+        preloadedCustomers = new ArrayList<>(preload.customers());
+        lastPreloadedEvent = preload.last();
+        if (preload.shortfall() != null) {
+            notes.add(preload.shortfall());
         }
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " events could not be written", failure.get());
-        }
-        double seconds = (System.nanoTime() - t) / 1e9;
-        preloadedCustomers = new ArrayList<>(ids);
-        preloadedCustomers.sort(Comparator.naturalOrder());
-        lastPreloadedEvent = Instant.ofEpochMilli(last);
-        log(String.format("pre-loaded %,d events of %,d customers (%d days of synthetic history) in %.1f s", sent,
-                ids.size(), days, seconds));
-        if (sent < options.events()) {
-            notes.add(String.format("The generator ran out at %,d events (asked %,d).", sent, options.events()));
-        }
-        long asOf = last;
-        List<ProfileSnapshot> rows = sample.values().stream().map(p -> p.asOf(asOf)).toList();
-        t = System.nanoTime();
-        // dated before the first event: the assigner scores an event only with a model whose window ended by then,
-        // and the benchmark measures scoring every event (as if the model came from an earlier period)
-        BenchModel model = BenchModel.fit(rows, options.k(), Instant.ofEpochMilli(first - (last + 1 - first)),
-                Instant.ofEpochMilli(first), sent, options.seed());
-        log(String.format("model fitted on %,d customer profiles in %.1f s (k = %d)", rows.size(),
-                (System.nanoTime() - t) / 1e9, options.k()));
-        return model;
+        return preload.model();
     }
 
     // ---------------------------------------------------------------------------------------------- 1. throughput
 
-    record Drain(long events, double seconds, double rate, double sinceLaunch) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%,d events in %.2f s = %,.0f events/s (%.1f s since launch)", events,
-                    seconds, rate, sinceLaunch);
-        }
-    }
-
-    /** Runs a {@link BaselineMain} app with a fresh application id over the pre-loaded events. */
     private Drain drainBaseline(String mode, int round, int stateBytes) throws Exception {
         String app = "bench-" + mode + "-round-" + round;
-        List<String> args = new ArrayList<>(List.of(mode, bootstrap, registryUrl, EVENTS, PASS_OUT, app,
-                work.resolve(mode + "-state-" + round).toString()));
-        if (stateBytes > 0) {
-            args.add(Integer.toString(stateBytes));
-        }
-        try (ChildJvm jvm = ChildJvm.start(mode + "-round-" + round, work, streamsJvmArgs(),
-                BaselineMain.class.getName(), args)) {
-            log("round " + round + ": " + mode + " started (" + jvm + ")");
-            Drain drain = awaitDrained(app, jvm, drainTimeout());
-            log("round " + round + ": " + mode + ": " + drain);
-            return drain;
-        }
+        return cluster.drainBaseline(mode, app, PASS_OUT, stateBytes, streamsJvmArgs(), drainTimeout(),
+                options.warmupEvents(), m -> log("round " + round + ": " + m));
     }
 
-    /** Mean value size of a topic's records (the assigner's stored customer state, read from its changelog). */
     private double meanValueBytes(String topic) throws Exception {
-        try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer("bench-state-size")) {
-            List<TopicPartition> tps = partitions(topic);
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
-            long records = 0;
-            long bytes = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (records < 200_000 && tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " within 60 s");
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null) {
-                        records++;
-                        bytes += r.value().length;
-                    }
-                }
-            }
-            if (records == 0) {
-                throw new IllegalStateException(topic + " holds no records");
-            }
-            return (double) bytes / records;
-        }
+        return cluster.meanValueBytes(topic);
     }
 
     private static List<Double> ratios(List<Drain> numerators, List<Drain> denominators) {
@@ -490,81 +354,26 @@ public final class AssignerEndToEnd {
         return Duration.ofSeconds(Math.max(180, options.events() / 2_000));
     }
 
-    /**
-     * Polls the group's committed offsets on the events topic until they reach the end offsets (lag 0). The rate is
-     * counted from the first commit observed at or past the warm-up events, so that JVM start, rebalance, state
-     * restoration and JIT compilation are left out for every app alike.
-     */
     private Drain awaitDrained(String group, ChildJvm app, Duration timeout) throws Exception {
         return awaitDrained(group, app, timeout, false);
     }
 
     /** @param record record the measured part with JFR ({@code assigner.jfr} in the work dir) */
     private Drain awaitDrained(String group, ChildJvm app, Duration timeout, boolean record) throws Exception {
-        long launched = System.nanoTime();
-        long end = endOffsets(EVENTS);
-        if (options.warmupEvents() >= end) {
-            throw new IllegalStateException("the warm-up (" + options.warmupEvents() + " events) leaves nothing of the "
-                    + end + " events to measure");
-        }
-        long deadline = launched + timeout.toNanos();
-        long fromNanos = -1;
-        long fromCommitted = 0;
-        while (true) {
-            app.requireAlive();
-            long committed = committed(group, EVENTS);
-            long now = System.nanoTime();
-            if (fromNanos < 0 && committed > 0 && committed >= Math.min(options.warmupEvents(), end - 1)) {
-                fromNanos = now;
-                fromCommitted = committed;
-                if (record) {
-                    app.jcmd("JFR.start", "name=steady", "settings=profile");
-                }
-            }
-            if (committed >= end) {
-                double sinceLaunch = (now - launched) / 1e9;
-                double seconds = (now - fromNanos) / 1e9;
-                long counted = end - fromCommitted;
-                if (record) {
-                    app.jcmd("JFR.stop", "name=steady", "filename=" + work.resolve("assigner.jfr"));
-                }
-                if (counted < (end - options.warmupEvents()) / 2 || seconds <= 0) {
-                    throw new IllegalStateException(group + ": only " + counted + " events after the warm-up were "
-                            + "measured (commits too far apart?)");
-                }
-                return new Drain(counted, seconds, counted / seconds, sinceLaunch);
-            }
-            if (now > deadline) {
-                throw new IllegalStateException(group + " did not drain " + EVENTS + " in " + timeout + ": committed "
-                        + committed + " of " + end);
-            }
-            Thread.sleep(100);
-        }
+        return cluster.awaitDrained(group, app, timeout, options.warmupEvents(),
+                record ? work.resolve("assigner.jfr") : null);
     }
 
     private long endOffsets(String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (TopicPartition tp : partitions(topic)) {
-            latest.put(tp, OffsetSpec.latest());
-        }
-        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                .mapToLong(i -> i.offset()).sum();
+        return cluster.endOffsets(topic);
     }
 
     private long committed(String group, String topic) throws InterruptedException {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            return 0; // the group does not exist yet
-        }
+        return cluster.committed(group, topic);
     }
 
     private List<TopicPartition> partitions(String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        return cluster.partitions(topic);
     }
 
     // ---------------------------------------------------------------------------------------------- 3. propagation
@@ -670,7 +479,7 @@ public final class AssignerEndToEnd {
         reader.start();
 
         Random random = new Random(options.seed());
-        Serializer<CustomerEvent> serializer = events();
+        Serializer<CustomerEvent> serializer = cluster.eventSerializer();
         long newCustomers = 0;
         long sent = 0;
         AtomicLong failed = new AtomicLong();
@@ -678,7 +487,8 @@ public final class AssignerEndToEnd {
                 options.warmupSeconds()));
         long start;
         long elapsed;
-        try (KafkaProducer<String, CustomerEvent> producer = producer(latencyProducerConfig(), serializer)) {
+        try (KafkaProducer<String, CustomerEvent> producer = BenchCluster.producer(cluster.latencyProducerConfig(),
+                serializer)) {
             start = System.nanoTime();
             long total = (long) rate * seconds;
             while (sent < total) {
@@ -766,7 +576,8 @@ public final class AssignerEndToEnd {
         Random random = new Random(options.seed() + 1);
         long start = System.nanoTime();
         AtomicLong failed = new AtomicLong();
-        try (KafkaProducer<String, CustomerEvent> producer = producer(bulkProducerConfig(), events())) {
+        try (KafkaProducer<String, CustomerEvent> producer = BenchCluster.producer(cluster.bulkProducerConfig(),
+                cluster.eventSerializer())) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             for (long i = 0; i < more; i++) {
                 String id = "heap-" + i;
@@ -830,48 +641,12 @@ public final class AssignerEndToEnd {
         return args;
     }
 
-    private Serializer<CustomerEvent> events() {
-        return new AvroSerializer<>(registry, false);
-    }
-
-    private Map<String, Object> bulkProducerConfig() {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ProducerConfig.ACKS_CONFIG, "all");
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        return c;
-    }
-
-    private Map<String, Object> latencyProducerConfig() {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ProducerConfig.ACKS_CONFIG, "all");
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        return c;
-    }
-
-    private static <V> KafkaProducer<String, V> producer(Map<String, Object> config, Serializer<V> values) {
-        return new KafkaProducer<>(config, new StringSerializer(), values);
-    }
-
     private void send(String topic, String key, SegmentModel model) throws Exception {
-        Map<String, Object> c = latencyProducerConfig();
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        try (KafkaProducer<String, SegmentModel> producer = producer(c, new AvroSerializer<>(registry, false))) {
-            producer.send(new ProducerRecord<>(topic, key, model)).get(30, TimeUnit.SECONDS);
-        }
+        cluster.send(topic, key, model);
     }
 
     private KafkaConsumer<String, byte[]> readCommittedConsumer(String clientId) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 25);
-        return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        return cluster.readCommittedConsumer(clientId);
     }
 
     /** The assigner's Prometheus metrics, summed over the label sets of each name. */
@@ -942,38 +717,11 @@ public final class AssignerEndToEnd {
         System.err.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " e2e: " + message);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- plumbing
 
     private void closeAll() {
-        List<AutoCloseable> all;
-        synchronized (closeables) {
-            all = new ArrayList<>(closeables);
-            closeables.clear();
-        }
         // the assigner before the broker (children were added in start order; infrastructure at the front)
-        for (int i = all.size() - 1; i >= 0; i--) {
-            try {
-                all.get(i).close();
-            } catch (Exception e) {
-                System.err.println("closing " + all.get(i) + ": " + e);
-            }
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
+        HarnessSupport.closeInReverse(closeables);
     }
 
     private static double dirSizeMb(Path dir) {
@@ -991,40 +739,6 @@ public final class AssignerEndToEnd {
         } catch (IOException | UncheckedIOException e) {
             return Double.NaN;
         }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort
-        }
-    }
-
-    private static Path writeLogConfig(Path file, String segmentaLevel, String kafkaLevel) throws IOException {
-        Files.writeString(file, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Configuration status="ERROR">
-                  <Appenders>
-                    <Console name="out" target="SYSTEM_OUT">
-                      <PatternLayout pattern="%d{HH:mm:ss.SSS} %-5level [%t] %c{1} - %msg%n"/>
-                    </Console>
-                  </Appenders>
-                  <Loggers>
-                    <Logger name="io.segmenta" level="SEGMENTA"/>
-                    <Logger name="org.apache.kafka" level="KAFKA"/>
-                    <Logger name="kafka" level="KAFKA"/>
-                    <Root level="WARN"><AppenderRef ref="out"/></Root>
-                  </Loggers>
-                </Configuration>
-                """.replace("SEGMENTA", segmentaLevel).replace("KAFKA", kafkaLevel), StandardCharsets.UTF_8);
-        return file;
     }
 
     // ---------------------------------------------------------------------------------------------- options

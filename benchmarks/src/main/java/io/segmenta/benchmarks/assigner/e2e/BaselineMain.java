@@ -45,8 +45,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BaselineMain {
 
-    static final String PASS_THROUGH = "pass-through";
-    static final String STATE_FLOOR = "state-floor";
+    public static final String PASS_THROUGH = "pass-through";
+    public static final String STATE_FLOOR = "state-floor";
     private static final String STORE = "state";
 
     private BaselineMain() {

@@ -29,10 +29,10 @@ import java.util.List;
  * {@link SegmentModelAssembler}. {@link #next} makes the following version of the lineage (same fit, parent = the
  * previous version), which is what a refit that changed nothing publishes.
  */
-final class BenchModel {
+public final class BenchModel {
 
-    static final String NAME = "default";
-    static final double HALF_LIFE_DAYS = 30.0;
+    public static final String NAME = "default";
+    public static final double HALF_LIFE_DAYS = 30.0;
 
     private final SegmentModelAssembler assembler = new SegmentModelAssembler();
     private final AssemblyInput input;
@@ -42,7 +42,7 @@ final class BenchModel {
         this.input = input;
     }
 
-    static BenchModel fit(List<ProfileSnapshot> rows, int k, Instant windowStart, Instant windowEnd, long events,
+    public static BenchModel fit(List<ProfileSnapshot> rows, int k, Instant windowStart, Instant windowEnd, long events,
                           long seed) {
         FeatureSpec spec = FeatureSpecFitter.fit(TrainerSettings.defaultFeatures(), rows, HALF_LIFE_DAYS);
         FeatureVectorizer vectorizer = FeatureVectorizer.compile(spec);
@@ -62,7 +62,7 @@ final class BenchModel {
     }
 
     /** Version 1, then each call the next version with the previous one as parent. */
-    SegmentModel next() {
+    public SegmentModel next() {
         AssemblyInput in = latest == null ? input : input.withParent(latest, null);
         latest = assembler.assemble(in);
         return latest;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * A process running a {@code main} of this classpath in its own JVM (the broker, the pass-through app, the assigner),
  * its output (stdout and stderr) in a log file. {@link #close} sends SIGTERM (shutdown hooks run) and waits.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -28,7 +28,7 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(String name, Path workDir, List<String> jvmArgs, String mainClass, List<String> args) {
+    public static ChildJvm start(String name, Path workDir, List<String> jvmArgs, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaTool("java"));
         command.addAll(jvmArgs);
@@ -49,20 +49,25 @@ final class ChildJvm implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", tool).toString();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended (a bounded job that finished by itself), else null. */
+    public Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
     /** Fails with the tail of the log when the process has exited. */
-    void requireAlive() {
+    public void requireAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException("The " + name + " JVM exited with " + process.exitValue() + "; log tail:\n"
                     + tail(40));
@@ -70,7 +75,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until a line of the log matches {@code regex}; returns the match (group 1 when the pattern has one). */
-    String awaitLog(String regex, Duration timeout) throws InterruptedException {
+    public String awaitLog(String regex, Duration timeout) throws InterruptedException {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -95,13 +100,13 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    String tail(int n) {
+    public String tail(int n) {
         List<String> lines = lines();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     /** Runs {@code jcmd <pid> <command...>} and returns its output. */
-    String jcmd(String... command) throws IOException, InterruptedException {
+    public String jcmd(String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaTool("jcmd"));
         cmd.add(Long.toString(pid()));
@@ -115,7 +120,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Resident set size of the process (heap, RocksDB's native memory, metaspace, ...), in bytes; -1 if unknown. */
-    long residentBytes() {
+    public long residentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
