@@ -52,11 +52,11 @@ public final class ReplayMain {
         }), true, StandardCharsets.UTF_8);
         ReplayRun.Request request = new ReplayRun.Request(prefix,
                 new ReplayRun.EventScopeRequest(null, null, Set.of(), 0), true, TopicNames.SEGMENT_ASSIGNMENTS,
-                settings, Duration.ofSeconds(60), Duration.ofSeconds(5));
+                settings, Duration.ofSeconds(60), Duration.ofSeconds(5), null, false);
         System.out.println("REPLAY START " + System.currentTimeMillis());
         int exit = 0;
         try {
-            ReplayComparison comparison = new ReplayRun(request, progress).run();
+            ReplayComparison comparison = new ReplayRun(request, progress).run().comparison();
             System.out.println("REPLAY END " + System.currentTimeMillis());
             System.out.println(comparison.markdown("Replay '" + prefix + "' against " + TopicNames.SEGMENT_ASSIGNMENTS));
         } catch (Exception | Error e) {
