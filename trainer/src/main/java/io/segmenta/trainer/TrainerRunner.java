@@ -14,12 +14,19 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Puts the trainer on a Flink environment: a MiniCluster when run locally ({@code ./segment trainer}, the demo),
@@ -41,6 +48,14 @@ public final class TrainerRunner {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         flink.addAll(checkpointing(config.checkpoints()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        if (env instanceof LocalStreamEnvironment && config.checkpoints().directory() == null) {
+            // a MiniCluster without a directory keeps checkpoints on the JobManager's heap, capped at 5 MB of state:
+            // past some 40 k customers every checkpoint fails and the job restarts for ever (the replay benchmark
+            // found it). Local runs get a temporary directory instead, removed when the process ends. A cluster's
+            // environment keeps the cluster's configuration.
+            flink.addAll(temporaryCheckpoints());
+            env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        }
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.kafka().checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         return env;
@@ -64,6 +79,30 @@ public final class TrainerRunner {
             flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restore);
         }
         return flink;
+    }
+
+    /** File-system checkpoints in a fresh temporary directory, deleted when the JVM exits. */
+    static Configuration temporaryCheckpoints() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("segmenta-trainer-checkpoints-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary checkpoint directory", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir), "delete-" + dir.getFileName()));
+        Configuration flink = new Configuration();
+        flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+        LOG.info("Checkpoints of this local run go to {} (temporary; --checkpoint-dir keeps them)", dir);
+        return flink;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit: a temporary directory
+        }
     }
 
     /** Builds the Kafka-wired job on {@code env}. */

@@ -32,6 +32,20 @@ class TrainerRunnerTest {
     }
 
     @Test
+    void aLocalRunWithoutADirectoryCheckpointsToATemporaryOneNotToTheJobManagersHeap() {
+        // the heap storage caps state at 5 MB: a local trainer with more customers would fail every checkpoint
+        TrainerConfig config = TrainerConfig.fromProperties(props());
+
+        var env = TrainerRunner.environment(config);
+
+        String directory = env.getConfiguration().get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+        assertThat(env.getConfiguration().get(CheckpointingOptions.CHECKPOINT_STORAGE)).isEqualTo("filesystem");
+        assertThat(directory).contains("segmenta-trainer-checkpoints-");
+        assertThat(Path.of(java.net.URI.create(directory))).isDirectory();
+        assertThat(env.getParallelism()).isEqualTo(config.parallelism());
+    }
+
+    @Test
     void aCheckpointDirectoryMakesDurableRetainedCheckpoints() {
         Configuration flink = TrainerRunner.checkpointing(new CheckpointSettings(dir.toUri().toString(), null));
 
