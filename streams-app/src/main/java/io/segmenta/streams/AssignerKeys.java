@@ -64,6 +64,17 @@ public final class AssignerKeys {
             SwitchPersistence.MAX_EVENTS, "a customer's events move her to another segment only when it wins "
                     + "(past the margin) at this many of her events in a row; 1 = at the first win");
     /**
+     * 4 within 60 days: a customer who moved from A to B goes back to A only when A wins at 4 of her events in a
+     * row (README "Segment switching").
+     */
+    public static final Setting<Integer> REVERSAL_WINS = Setting.integer("segmenta.assign.reversal-wins", 4, 1,
+            SwitchPersistence.MAX_EVENTS, "a move back to the segment the customer just left (within "
+                    + "segmenta.assign.reversal-window of entering her current one) needs this many wins in a row; "
+                    + "at least segmenta.assign.consecutive-wins");
+    public static final Setting<Duration> REVERSAL_WINDOW = Setting.duration("segmenta.assign.reversal-window", "60d",
+            Duration.ZERO, "how long, in the customer's own event time, a move back to the segment she left counts as "
+                    + "a reversal; 0 = no reversal rule");
+    /**
      * 0 (off): every customer is segmented from her first event. A profile of a few days says little about the
      * behaviour it will settle to, and half the segment changes of a stationary population are such profiles settling
      * (README "Segment switching"); with a minimum, a customer gets her first segment once her profile spans it.
@@ -85,7 +96,8 @@ public final class AssignerKeys {
     public static final SettingsDefinition DEFINITION = SettingsDefinition.builder("assigner")
             .add(TOPIC_EVENTS, TOPIC_MODELS, TOPIC_MODEL_HISTORY, TOPIC_ASSIGNMENTS, TOPIC_CHANGES, TOPIC_DEAD_LETTERS, MODEL_NAME,
                     HALF_LIFE_DAYS, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, DEDUP_SIZE, DEDUP_WINDOW,
-                    RESCORE_CHUNK, RESCORE_INTERVAL, DISTANCE_MARGIN, POSTERIOR_MARGIN, CONSECUTIVE_WINS, MIN_HISTORY,
+                    RESCORE_CHUNK, RESCORE_INTERVAL, DISTANCE_MARGIN, POSTERIOR_MARGIN, CONSECUTIVE_WINS, REVERSAL_WINS,
+                    REVERSAL_WINDOW, MIN_HISTORY,
                     HISTORY_SIZE, DRIFT_WINDOW)
             .build();
 

@@ -167,10 +167,20 @@ public record AssignerSettings(
                 ours.get(AssignerKeys.RESCORE_CHUNK),
                 ours.get(AssignerKeys.RESCORE_INTERVAL),
                 new SwitchMargin(ours.get(AssignerKeys.DISTANCE_MARGIN), ours.get(AssignerKeys.POSTERIOR_MARGIN)),
-                new SwitchPersistence(ours.get(AssignerKeys.CONSECUTIVE_WINS)),
+                switchPersistence(ours),
                 ours.get(AssignerKeys.MIN_HISTORY),
                 ours.get(AssignerKeys.HISTORY_SIZE),
                 ours.get(AssignerKeys.DRIFT_WINDOW));
+    }
+
+    private static SwitchPersistence switchPersistence(SettingValues ours) {
+        int wins = ours.get(AssignerKeys.CONSECUTIVE_WINS);
+        int reversalWins = ours.get(AssignerKeys.REVERSAL_WINS);
+        if (reversalWins < wins) {
+            throw new IllegalArgumentException(AssignerKeys.REVERSAL_WINS.key() + " (" + reversalWins
+                    + ") must be at least " + AssignerKeys.CONSECUTIVE_WINS.key() + " (" + wins + ")");
+        }
+        return new SwitchPersistence(wins, reversalWins, ours.get(AssignerKeys.REVERSAL_WINDOW).toMillis());
     }
 
     /**

@@ -82,7 +82,7 @@ class SegmentSwitchingTest {
     void withoutAMarginOrPersistenceTheSameCustomerFlapsAtEveryCrossing() {
         // given
         start(Map.of("segmenta.assign.distance-margin", "0", "segmenta.assign.posterior-margin", "0",
-                "segmenta.assign.consecutive-wins", "1"));
+                "segmenta.assign.consecutive-wins", "1", "segmenta.assign.reversal-window", "0s"));
         assigner.publish(V1);
         // when
         buy("alice", WOBBLE);
@@ -90,6 +90,21 @@ class SegmentSwitchingTest {
         assertThat(assigner.changeValues()).extracting(SegmentChange::getSegmentId)
                 .containsExactly(2, 1, 2, 1, 2, 1);
         assertThat(assigner.runtime.metrics().switchesHeld(ChangeCause.EVENT)).isZero();
+    }
+
+    @Test
+    void aMoveBackToTheSegmentSheJustLeftNeedsMoreWins() {
+        // given: no margin, one win moves her, but three in a row to go back within 60 days
+        start(Map.of("segmenta.assign.distance-margin", "0", "segmenta.assign.posterior-margin", "0",
+                "segmenta.assign.consecutive-wins", "1", "segmenta.assign.reversal-wins", "3",
+                "segmenta.assign.reversal-window", "60d"));
+        assigner.publish(V1);
+        // when: the same wobble that flaps six times without any rule
+        buy("alice", WOBBLE);
+        // then: her first segment and one move; every move back was a single win, held
+        assertThat(assigner.changeValues()).extracting(SegmentChange::getSegmentId).containsExactly(2, 1);
+        assertThat(assigner.customers().get("alice").assignment().leftSegmentId()).isEqualTo(2);
+        assertThat(assigner.runtime.metrics().switchesHeld(ChangeCause.EVENT)).isPositive();
     }
 
     @Test

@@ -11,9 +11,17 @@ package io.segmenta.assigner.scoring;
  * her events chose before they have chosen it often enough; a segment that died or merged moves its customers at
  * once ({@link #decide}).
  *
- * @param events consecutive wins an event needs to move a customer; 1 = the first win moves her (no persistence)
+ * <p>A move back to the segment the customer has just left (A, B, A within {@code reversalWindowMillis} of her own
+ * event time since she entered B) is what flapping looks like, and what a customer whose behaviour changed rarely
+ * does: it needs {@code reversalEvents} consecutive wins instead.
+ *
+ * @param events               consecutive wins an event needs to move a customer; 1 = the first win moves her (no
+ *                             persistence)
+ * @param reversalEvents       consecutive wins a move back to the segment she just left needs (at least
+ *                             {@code events})
+ * @param reversalWindowMillis how long after entering a segment a move back counts as a reversal; 0 = never
  */
-public record SwitchPersistence(int events) {
+public record SwitchPersistence(int events, int reversalEvents, long reversalWindowMillis) {
 
     /** The first win moves the customer. */
     public static final SwitchPersistence NONE = new SwitchPersistence(1);
@@ -24,6 +32,27 @@ public record SwitchPersistence(int events) {
         if (events < 1 || events > MAX_EVENTS) {
             throw new IllegalArgumentException("events must be in [1, " + MAX_EVENTS + "], was " + events);
         }
+        if (reversalEvents < events || reversalEvents > MAX_EVENTS) {
+            throw new IllegalArgumentException("reversalEvents must be in [events=" + events + ", " + MAX_EVENTS
+                    + "], was " + reversalEvents);
+        }
+        if (reversalWindowMillis < 0) {
+            throw new IllegalArgumentException("reversalWindowMillis must not be negative, was " + reversalWindowMillis);
+        }
+    }
+
+    /** No stricter rule for reversals. */
+    public SwitchPersistence(int events) {
+        this(events, events, 0);
+    }
+
+    /**
+     * Whether moving to {@code winner} would take the customer back to the segment she left ({@code left}) within
+     * the reversal window of her entering the current one ({@code sinceMillis}), at her event time {@code atMillis}.
+     */
+    public boolean isReversal(int winner, int left, long sinceMillis, long atMillis) {
+        return reversalWindowMillis > 0 && left != Assignment.NO_SEGMENT && winner == left
+                && atMillis - sinceMillis < reversalWindowMillis;
     }
 
     /**
@@ -47,6 +76,11 @@ public record SwitchPersistence(int events) {
         return wins >= events;
     }
 
+    /** Whether {@code wins} consecutive wins move the customer, a move back to the segment she just left or not. */
+    public boolean moves(int wins, boolean reversal) {
+        return wins >= (reversal ? reversalEvents : events);
+    }
+
     /**
      * What to do after a scoring chose {@code winner} (margin applied) for a customer in {@code current}: hold her
      * there or let her go, and the wins to remember.
@@ -58,12 +92,18 @@ public record SwitchPersistence(int events) {
      */
     public Decision decide(int current, boolean currentInModel, int winner, int pending, int pendingWins,
                            boolean byEvent) {
+        return decide(current, currentInModel, winner, pending, pendingWins, byEvent, false);
+    }
+
+    /** @param reversal {@code winner} is the segment she just left ({@link #isReversal}): more wins are needed */
+    public Decision decide(int current, boolean currentInModel, int winner, int pending, int pendingWins,
+                           boolean byEvent, boolean reversal) {
         if (current == Assignment.NO_SEGMENT || !currentInModel) {
             return Decision.FOLLOW;
         }
         if (byEvent) {
             int wins = next(current, winner, pending, pendingWins);
-            return wins == 0 || moves(wins) ? Decision.FOLLOW : new Decision(true, winner, wins);
+            return wins == 0 || moves(wins, reversal) ? Decision.FOLLOW : new Decision(true, winner, wins);
         }
         if (pendingWins > 0 && (winner == current || winner == pending)) {
             return new Decision(winner != current, pending, pendingWins);

@@ -64,6 +64,26 @@ class SwitchPersistenceTest {
     }
 
     @Test
+    void aMoveBackToTheSegmentSheJustLeftNeedsMoreWins() {
+        // she left 3 for 1 at t=0; the rule: 4 wins for a move back within 60 ms (days in the service)
+        SwitchPersistence reversals = new SwitchPersistence(2, 4, 60);
+
+        assertThat(reversals.isReversal(3, 3, 0, 59)).isTrue();
+        assertThat(reversals.isReversal(3, 3, 0, 60)).as("after the window: an ordinary move").isFalse();
+        assertThat(reversals.isReversal(2, 3, 0, 10)).as("to a third segment").isFalse();
+        assertThat(reversals.isReversal(3, NONE, 0, 10)).as("she left none").isFalse();
+        assertThat(new SwitchPersistence(2).isReversal(3, 3, 0, 10)).as("no window: no rule").isFalse();
+
+        // two wins move her to another segment, but not back to 3: that takes four
+        assertThat(reversals.decide(1, true, 2, 2, 1, true, false)).isEqualTo(SwitchPersistence.Decision.FOLLOW);
+        assertThat(reversals.decide(1, true, 3, 3, 1, true, true)).isEqualTo(new SwitchPersistence.Decision(true, 3, 2));
+        assertThat(reversals.decide(1, true, 3, 3, 2, true, true)).isEqualTo(new SwitchPersistence.Decision(true, 3, 3));
+        assertThat(reversals.decide(1, true, 3, 3, 3, true, true)).isEqualTo(SwitchPersistence.Decision.FOLLOW);
+        assertThatThrownBy(() -> new SwitchPersistence(3, 2, 60)).hasMessageContaining("reversalEvents");
+        assertThatThrownBy(() -> new SwitchPersistence(2, 4, -1)).hasMessageContaining("reversalWindowMillis");
+    }
+
+    @Test
     void aDeadSegmentOrNoSegmentHoldsNobody() {
         assertThat(twoInARow.decide(1, false, 2, 2, 1, true)).isEqualTo(SwitchPersistence.Decision.FOLLOW);
         assertThat(twoInARow.decide(1, false, 2, 2, 1, false)).isEqualTo(SwitchPersistence.Decision.FOLLOW);

@@ -81,7 +81,10 @@ public final class AssignerViews {
                 profile.isEmpty() ? null : Instant.ofEpochMilli(profile.lastEventMillis()).toString(),
                 profile.eventCount(),
                 a == null || a.pendingWins() == 0 ? null : a.pendingSegmentId(),
-                a == null || a.pendingWins() == 0 ? null : a.pendingWins());
+                a == null || a.pendingWins() == 0 ? null : a.pendingWins(),
+                a == null || a.leftSegmentId() == Assignment.NO_SEGMENT ? null : a.leftSegmentId(),
+                a == null || a.leftSegmentId() == Assignment.NO_SEGMENT ? null
+                        : Instant.ofEpochMilli(a.sinceMillis()).toString());
     }
 
     /** Her transitions, newest first. */

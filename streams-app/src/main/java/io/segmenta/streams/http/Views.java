@@ -15,12 +15,14 @@ public final class Views {
      * @param explanation features that pulled the customer towards its segment rather than the runner-up, largest
      *                    first; empty when the segment was assigned by a model that is no longer active
      * @param features    the profile's features as of {@code featuresAsOf} (now); null for a missing value
+     * @param previousSegmentId the segment she was in before this one, and {@code segmentSince} when she entered this
+     *                          one (event time); null when this is her first segment
      */
     public record CustomerView(String customerId, Integer segmentId, String label, Double confidence, Double distance,
                                String modelName, Long modelVersion, String scoredAt, List<Contribution> explanation,
                                Map<String, Object> features, String featuresAsOf, String lifecycle,
                                String lastEventTime, long eventCount, Integer pendingSegmentId,
-                               Integer pendingWins) {
+                               Integer pendingWins, Integer previousSegmentId, String segmentSince) {
     }
 
     public record Contribution(String feature, double contribution) {

@@ -362,9 +362,12 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
             return state;
         }
         // her own events are the evidence for a move: the new segment must win at enough of them in a row
+        SwitchPersistence persistence = settings.switchPersistence();
         SwitchPersistence.Decision persist = previous == null ? SwitchPersistence.Decision.FOLLOW
-                : settings.switchPersistence().decide(current, model.scorer().indexOf(current) >= 0,
-                        scratch.segmentId(), previous.pendingSegmentId(), previous.pendingWins(), live);
+                : persistence.decide(current, model.scorer().indexOf(current) >= 0, scratch.segmentId(),
+                        previous.pendingSegmentId(), previous.pendingWins(), live,
+                        persistence.isReversal(scratch.segmentId(), previous.leftSegmentId(), previous.sinceMillis(),
+                                profile.lastEventMillis()));
         if (persist.hold()) {
             model.scorer().hold(scratch.vector(), current, scratch);
         }
@@ -394,9 +397,12 @@ public final class AssignProcessor implements Processor<String, byte[], String, 
         if (live) {
             drift.add(scratch, moved);
         }
+        // the segment she left and when she entered this one: a move back soon after is a reversal
+        int left = moved ? (previous == null ? Assignment.NO_SEGMENT : previous.segmentId()) : previous.leftSegmentId();
+        long since = moved ? effectiveMillis : previous.sinceMillis();
         return state.withAssignment(new CurrentAssignment(scratch.segmentId(), scratch.label(), model.name(),
                 model.version(), scratch.distance(), scratch.confidence(), now, persist.pendingSegment(),
-                persist.pendingWins()));
+                persist.pendingWins(), left, since));
     }
 
     /** Appends to the customer's bounded history: one read and one write per change, none per event. */

@@ -11,10 +11,13 @@ import java.util.Objects;
  * @param scoredAtMillis   wall time of the latest scoring
  * @param pendingSegmentId the segment her latest events chose instead, or {@link Assignment#NO_SEGMENT}
  * @param pendingWins      how many of her events in a row chose it; 0 when none is pending
+ * @param leftSegmentId    the segment she was in before this one, {@link Assignment#NO_SEGMENT} if none: a move back
+ *                         to it soon after is a reversal ({@code SwitchPersistence#isReversal})
+ * @param sinceMillis      event time she entered this segment (meaningful only with a {@code leftSegmentId})
  */
 public record CurrentAssignment(int segmentId, String label, String modelName, long modelVersion,
                                 double distance, double confidence, long scoredAtMillis, int pendingSegmentId,
-                                int pendingWins) {
+                                int pendingWins, int leftSegmentId, long sinceMillis) {
 
     public CurrentAssignment {
         Objects.requireNonNull(label, "label");
@@ -25,6 +28,16 @@ public record CurrentAssignment(int segmentId, String label, String modelName, l
         if (pendingWins == 0) {
             pendingSegmentId = Assignment.NO_SEGMENT;
         }
+        if (leftSegmentId == Assignment.NO_SEGMENT) {
+            sinceMillis = Long.MIN_VALUE;
+        }
+    }
+
+    /** An assignment without the segment she left. */
+    public CurrentAssignment(int segmentId, String label, String modelName, long modelVersion, double distance,
+                             double confidence, long scoredAtMillis, int pendingSegmentId, int pendingWins) {
+        this(segmentId, label, modelName, modelVersion, distance, confidence, scoredAtMillis, pendingSegmentId,
+                pendingWins, Assignment.NO_SEGMENT, Long.MIN_VALUE);
     }
 
     /** An assignment with no switch pending. */

@@ -18,21 +18,24 @@ import java.nio.BufferUnderflowException;
  * per event: its size is changelog and RocksDB bytes. Layout of format {@value #FORMAT_VERSION} (big-endian;
  * varlong = zig-zag varint, {@link ByteWriter#putVarLong}):
  * <pre>
- * byte    version = 3
+ * byte    version = 4
  *         the profile in {@link ProfileCodec}'s own versioned format (it delimits itself)
  * byte    1 if an assignment follows, else 0; the assignment is:
  *   varlong segmentId, varlong modelVersion, double distance, double confidence, varlong scoredAtMillis,
  *   string label, string modelName                (string = varlong length + UTF-8 bytes)
  *   varlong pendingWins, and when it is not 0: varlong pendingSegmentId
+ *   byte 1 if a segment left follows, else 0; it is: varlong leftSegmentId, varlong sinceMillis
  *         the recent event ids, compact ({@link RecentEventsCodec#writeCompact})
  * </pre>
- * Formats 2 (format 3 without the pending switch) and 1 (fixed-width numbers, an int-length-prefixed profile, the
- * fixed id ring) are still read, so that a rolling upgrade reads state written by the previous builds; the next
- * write of a customer stores format 3. Stateless apart from the dedup capacity applied on decode.
+ * Formats 3 (format 4 without the segment left), 2 (format 3 without the pending switch) and 1 (fixed-width
+ * numbers, an int-length-prefixed profile, the fixed id ring) are still read, so that a rolling upgrade reads state
+ * written by the previous builds; the next write of a customer stores format 4. Stateless apart from the dedup capacity applied on decode.
  */
 public final class CustomerStateCodec {
 
-    public static final byte FORMAT_VERSION = 3;
+    public static final byte FORMAT_VERSION = 4;
+    /** Format 4 without the segment left: still read, no longer written. */
+    static final byte FORMAT_3 = 3;
     /** Format 3 without the pending switch: still read, no longer written. */
     static final byte FORMAT_2 = 2;
     /** The first layout: still read, no longer written. */
@@ -68,6 +71,11 @@ public final class CustomerStateCodec {
             if (a.pendingWins() > 0) {
                 out.putVarLong(a.pendingSegmentId());
             }
+            if (a.leftSegmentId() == Assignment.NO_SEGMENT) {
+                out.put((byte) 0);
+            } else {
+                out.put((byte) 1).putVarLong(a.leftSegmentId()).putVarLong(a.sinceMillis());
+            }
         }
         RecentEventsCodec.writeCompact(state.recentEvents(), out);
     }
@@ -85,8 +93,9 @@ public final class CustomerStateCodec {
         try {
             ByteReader in = new ByteReader(bytes, 1, bytes.length - 1);
             CustomerState state = switch (bytes[0]) {
-                case FORMAT_VERSION -> decodeV2(in, true);
-                case FORMAT_2 -> decodeV2(in, false);
+                case FORMAT_VERSION -> decodeV2(in, true, true);
+                case FORMAT_3 -> decodeV2(in, true, false);
+                case FORMAT_2 -> decodeV2(in, false, false);
                 case FORMAT_1 -> decodeV1(in);
                 default -> throw new StateFormatException("unsupported customer state format version " + bytes[0]
                         + " (this build reads versions " + FORMAT_1 + " to " + FORMAT_VERSION
@@ -107,8 +116,11 @@ public final class CustomerStateCodec {
         }
     }
 
-    /** Formats 2 and 3: the same layout, format 3 with the pending switch after the model name. */
-    private CustomerState decodeV2(ByteReader in, boolean withPending) {
+    /**
+     * Formats 2 to 4: the same layout, format 3 with the pending switch after the model name, format 4 with the
+     * segment left after that.
+     */
+    private CustomerState decodeV2(ByteReader in, boolean withPending, boolean withLeft) {
         CustomerProfile profile = ProfileCodec.read(in);
         CurrentAssignment assignment = null;
         byte hasAssignment = in.get();
@@ -131,8 +143,17 @@ public final class CustomerStateCodec {
             if (pendingSegment < Integer.MIN_VALUE || pendingSegment > Integer.MAX_VALUE) {
                 throw new StateFormatException("corrupt customer state: pending segment id " + pendingSegment);
             }
+            byte hasLeft = withLeft ? in.get() : 0;
+            if (hasLeft != 0 && hasLeft != 1) {
+                throw new StateFormatException("corrupt customer state: segment-left flag " + hasLeft);
+            }
+            long left = hasLeft == 1 ? in.getVarLong() : Assignment.NO_SEGMENT;
+            if (left < Integer.MIN_VALUE || left > Integer.MAX_VALUE) {
+                throw new StateFormatException("corrupt customer state: left segment id " + left);
+            }
+            long since = hasLeft == 1 ? in.getVarLong() : Long.MIN_VALUE;
             assignment = new CurrentAssignment((int) segmentId, label, modelName, version, distance, confidence,
-                    scoredAt, (int) pendingSegment, (int) pendingWins);
+                    scoredAt, (int) pendingSegment, (int) pendingWins, (int) left, since);
         } else if (hasAssignment != 0) {
             throw new StateFormatException("corrupt customer state: assignment flag " + hasAssignment);
         }

@@ -79,6 +79,8 @@ class AssignerHttpServerTest {
         assertThat(body.get("segmentId").asInt()).isEqualTo(2);
         assertThat(body.get("explanation").get(0).get("feature").asText()).isEqualTo("monetary");
         assertThat(body.get("features").get("age").isNull()).isTrue();
+        assertThat(body.get("previousSegmentId").asInt()).isEqualTo(1);
+        assertThat(body.get("segmentSince").asText()).isEqualTo("2026-01-10T08:00:00Z");
     }
 
     @Test

@@ -53,6 +53,19 @@ class AssignerViewsTest {
         assertThat((Double) view.features().get("monetary")).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat((Double) view.features().get("recency_days")).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(view.features()).containsEntry("age", null).containsEntry("country", "GB");
+        assertThat(view.previousSegmentId()).as("her first segment").isNull();
+        assertThat(view.segmentSince()).isNull();
+    }
+
+    @Test
+    void theSegmentSheLeftAndWhenSheEnteredThisOneAreShown() {
+        CustomerState moved = customer(2000, new CurrentAssignment(2, "Big spenders", "default", 1, 1000, 0.5, 0L,
+                Assignment.NO_SEGMENT, 0, 1, Instant.parse("2026-01-10T08:00:00Z").toEpochMilli()));
+
+        Views.CustomerView view = AssignerViews.customer("alice", moved, Optional.of(v1), MARGIN, 0);
+
+        assertThat(view.previousSegmentId()).isEqualTo(1);
+        assertThat(view.segmentSince()).isEqualTo("2026-01-10T08:00:00Z");
     }
 
     @Test

@@ -22,7 +22,7 @@ final class FakeQueries implements AssignerQueries {
     static CustomerLookup found(String id, int segment) {
         return new CustomerLookup.Found(new Views.CustomerView(id, segment, "Big spenders", 0.9, 1.5, "default", 3L,
                 "2026-01-15T11:00:00Z", List.of(new Views.Contribution("monetary", 2.5)), features(),
-                "2026-01-15T11:00:00Z", "active", "2026-01-15T10:00:00Z", 4, null, null));
+                "2026-01-15T11:00:00Z", "active", "2026-01-15T10:00:00Z", 4, null, null, 1, "2026-01-10T08:00:00Z"));
     }
 
     private static Map<String, Object> features() {

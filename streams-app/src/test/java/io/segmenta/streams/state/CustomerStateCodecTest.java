@@ -4,6 +4,7 @@ import io.segmenta.assigner.dedup.EventIdHash;
 import io.segmenta.assigner.dedup.RecentEvents;
 import io.segmenta.assigner.events.EventRules;
 import io.segmenta.assigner.profile.CustomerProfile;
+import io.segmenta.assigner.scoring.Assignment;
 import io.segmenta.assigner.profile.ProfileFolder;
 import io.segmenta.avro.CustomerEvent;
 import io.segmenta.avro.EventType;
@@ -94,6 +95,20 @@ class CustomerStateCodecTest {
                 a.distance(), a.confidence(), a.scoredAtMillis(), 5, 1));
     }
 
+    /** {@link #goldenStateWithPendingSwitch} having entered segment 3 from 2: what format 4 adds. */
+    static CustomerState goldenStateWithSegmentLeft(ProfileFolder folder) {
+        CustomerState state = goldenStateWithPendingSwitch(folder);
+        CurrentAssignment a = state.assignment();
+        return state.withAssignment(new CurrentAssignment(a.segmentId(), a.label(), a.modelName(), a.modelVersion(),
+                a.distance(), a.confidence(), a.scoredAtMillis(), a.pendingSegmentId(), a.pendingWins(), 2,
+                1_699_000_000_000L));
+    }
+
+    /** Bytes of {@link #goldenStateWithSegmentLeft} in format 4: a change of the layout must be a new format version. */
+    static final String FORMAT_4_BYTES = "040210403e0000000000000480beff94f86680bab7032c3feff81e08b520a54033fb12c57134673ff000000000000001059922aa066170"
+            + "700001060e3fe00000000000003fd000000000000080a0abfef96218426967207370656e646572730e64656661756c74020a010480f8d4"
+            + "c4f26204e0646ea9421d77e88084c891f8663cd04d900a2e307b80bab703";
+
     /** Bytes of {@link #goldenState} in format 2: a change of the layout must be a new format version. */
     static final String FORMAT_2_BYTES = "020210403e0000000000000480beff94f86680bab7032c3feff81e08b520a54033fb12c57134673ff000000000000001059922aa066170"
             + "700001060e3fe00000000000003fd000000000000080a0abfef96218426967207370656e646572730e64656661756c7404e0646ea9421d"
@@ -129,15 +144,25 @@ class CustomerStateCodecTest {
     }
 
     @Test
-    void format3IsStableKeepsThePendingSwitchAndIsSmallerThanFormat1() {
-        byte[] current = codec.encode(goldenStateWithPendingSwitch(folder));
+    void stateWrittenInFormat3IsReadWithItsPendingSwitchAndNoSegmentLeft() {
+        CustomerState back = codec.decode(HexFormat.of().parseHex(FORMAT_3_BYTES));
 
-        assertThat(HexFormat.of().formatHex(current)).isEqualTo(FORMAT_3_BYTES);
-        assertThat(codec.decode(current).assignment()).isEqualTo(goldenStateWithPendingSwitch(folder).assignment());
-        assertThat(codec.decode(current).assignment().pendingSegmentId()).isEqualTo(5);
-        assertThat(codec.encode(goldenState(folder)).length).as("no switch pending costs one byte over format 2")
-                .isEqualTo(HexFormat.of().parseHex(FORMAT_2_BYTES).length + 1);
-        assertThat(current.length).as("format 3 against format 1 bytes")
+        assertThat(back.assignment()).isEqualTo(goldenStateWithPendingSwitch(folder).assignment());
+        assertThat(back.assignment().pendingSegmentId()).isEqualTo(5);
+        assertThat(back.assignment().leftSegmentId()).isEqualTo(Assignment.NO_SEGMENT);
+    }
+
+    @Test
+    void format4IsStableKeepsTheSegmentLeftAndIsSmallerThanFormat1() {
+        byte[] current = codec.encode(goldenStateWithSegmentLeft(folder));
+
+        assertThat(HexFormat.of().formatHex(current)).isEqualTo(FORMAT_4_BYTES);
+        assertThat(codec.decode(current).assignment()).isEqualTo(goldenStateWithSegmentLeft(folder).assignment());
+        assertThat(codec.decode(current).assignment().leftSegmentId()).isEqualTo(2);
+        assertThat(codec.decode(current).assignment().sinceMillis()).isEqualTo(1_699_000_000_000L);
+        assertThat(codec.encode(goldenStateWithPendingSwitch(folder)).length).as("no segment left costs one byte")
+                .isEqualTo(HexFormat.of().parseHex(FORMAT_3_BYTES).length + 1);
+        assertThat(codec.encode(goldenState(folder)).length).as("format 4 against format 1 bytes")
                 .isLessThan(HexFormat.of().parseHex(FORMAT_1_BYTES).length * 2 / 3);
     }
 
@@ -155,10 +180,10 @@ class CustomerStateCodecTest {
     void unknownVersionTruncationAndTrailingBytesAreRefused() {
         byte[] bytes = codec.encode(sampleState());
         byte[] newer = bytes.clone();
-        newer[0] = 4;
+        newer[0] = 5;
 
         assertThatThrownBy(() -> codec.decode(newer)).isInstanceOf(StateFormatException.class)
-                .hasMessageContaining("version 4").hasMessageContaining("reads versions 1 to 3");
+                .hasMessageContaining("version 5").hasMessageContaining("reads versions 1 to 4");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length - 3)))
                 .isInstanceOf(StateFormatException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length + 1)))
